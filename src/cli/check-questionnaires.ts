@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs'
+import { basename, relative, resolve } from 'node:path'
+import { checkQuestionnaireText, formatIssue, type LocaleCoverage } from '../domain/check'
+import { shippedQuestionnaireFiles } from './shipped'
+
+function coverageTable(rows: Array<{ file: string, coverage: LocaleCoverage[] }>): string {
+  const locales = [...new Set(rows.flatMap(r => r.coverage.map(c => c.locale)))]
+  const header = ['file', ...locales]
+  const body = rows.map(r => [r.file, ...locales.map((locale) => {
+    const c = r.coverage.find(x => x.locale === locale)
+    return c ? `${(c.ratio * 100).toFixed(c.ratio === 1 ? 0 : 1)} % (${c.translated}/${c.total})` : '—'
+  })])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map(row => (row[i] ?? '').length)))
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')
+  return [line(header), line(widths.map(w => '-'.repeat(w))), ...body.map(line)].join('\n')
+}
+
+function main(args: string[]): number {
+  const files = args.length > 0 ? args.map(a => resolve(a)) : shippedQuestionnaireFiles()
+  if (files.length === 0) {
+    console.error('No questionnaire files found in questionnaires/.')
+    return 1
+  }
+  let failed = 0
+  const rows: Array<{ file: string, coverage: LocaleCoverage[] }> = []
+  for (const file of files) {
+    const shown = relative(process.cwd(), file) || basename(file)
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    }
+    catch (error) {
+      console.error(`${shown} › (file): cannot be read: ${(error as Error).message}`)
+      failed++
+      continue
+    }
+    const result = checkQuestionnaireText(text)
+    if (result.ok) {
+      const q = result.questionnaire
+      console.log(`✓ ${shown}: ${q.id} ${q.version} — ${q.dimensions.length} dimensions, ${q.indicators.length} indicators, ${q.actions.length} actions`)
+      rows.push({ file: shown, coverage: result.coverage })
+    }
+    else {
+      failed++
+      console.error(`✗ ${shown}: ${result.errors.length} problem(s)`)
+      for (const issue of result.errors) console.error(`  ${formatIssue(shown, issue)}`)
+    }
+  }
+  if (rows.length > 0) console.log(`\nTranslation coverage\n${coverageTable(rows)}`)
+  console.log(`\n${files.length - failed} of ${files.length} questionnaire file(s) valid.`)
+  return failed > 0 ? 1 : 0
+}
+
+process.exitCode = main(process.argv.slice(2))

@@ -1,0 +1,70 @@
+import { checkQuestionnaire, checkQuestionnaireText, type CheckIssue } from '@/domain/check'
+import type { Questionnaire } from '@/domain/questionnaire'
+import { getStorage, type StorageResult } from './storage'
+
+/** Where a questionnaire came from: shipped with the app, or opened by the user from a file. */
+export type QuestionnaireOrigin = { kind: 'bundled', file: string } | { kind: 'file', file: string, openedAt: string }
+
+export interface QuestionnaireEntry {
+  /** Unique key: `id@version` for bundled ones, `file:id@version` for opened ones. */
+  key: string
+  origin: QuestionnaireOrigin
+  questionnaire: Questionnaire
+}
+
+/** A questionnaire file that failed the checker, with every problem found. */
+export interface QuestionnaireLoadError {
+  file: string
+  errors: CheckIssue[]
+}
+
+export type LoadResult<T> = { ok: true, value: T } | { ok: false, error: QuestionnaireLoadError }
+
+const bundled = import.meta.glob<unknown>(['/questionnaires/*.json', '!/questionnaires/schema.json'], { import: 'default' })
+
+function fileName(path: string): string {
+  return path.split('/').pop() ?? path
+}
+
+/** Loads and checks every questionnaire shipped in `questionnaires/`. Broken files come back as errors, never throw. */
+export async function loadBundledQuestionnaires(): Promise<Array<LoadResult<QuestionnaireEntry>>> {
+  return Promise.all(Object.entries(bundled).map(async ([path, load]): Promise<LoadResult<QuestionnaireEntry>> => {
+    const file = fileName(path)
+    const result = checkQuestionnaire(await load())
+    if (!result.ok) return { ok: false, error: { file, errors: result.errors } }
+    const q = result.questionnaire
+    return { ok: true, value: { key: `${q.id}@${q.version}`, origin: { kind: 'bundled', file }, questionnaire: q } }
+  }))
+}
+
+/** Checks a questionnaire file opened by the user; a valid one becomes an entry (not yet saved). */
+export function readQuestionnaireFile(file: string, text: string, openedAt: string): LoadResult<QuestionnaireEntry> {
+  const result = checkQuestionnaireText(text)
+  if (!result.ok) return { ok: false, error: { file, errors: result.errors } }
+  const q = result.questionnaire
+  return { ok: true, value: { key: `file:${q.id}@${q.version}`, origin: { kind: 'file', file, openedAt }, questionnaire: q } }
+}
+
+interface StoredQuestionnaire {
+  key: string
+  origin: QuestionnaireOrigin
+  data: unknown
+}
+
+/** Keeps an opened questionnaire so assessments made with it still open after a reload. */
+export async function saveOpenedQuestionnaire(entry: QuestionnaireEntry): Promise<StorageResult> {
+  const storage = await getStorage()
+  const record: StoredQuestionnaire = { key: entry.key, origin: entry.origin, data: entry.questionnaire }
+  return storage.put('questionnaires', entry.key, record)
+}
+
+/** Questionnaires the user opened earlier, re-checked on the way in. */
+export async function loadOpenedQuestionnaires(): Promise<Array<LoadResult<QuestionnaireEntry>>> {
+  const storage = await getStorage()
+  const records = await storage.getAll<StoredQuestionnaire>('questionnaires')
+  return records.map((record) => {
+    const result = checkQuestionnaire(record.data)
+    if (!result.ok) return { ok: false, error: { file: record.origin.file, errors: result.errors } }
+    return { ok: true, value: { key: record.key, origin: record.origin, questionnaire: result.questionnaire } }
+  })
+}

@@ -1,0 +1,28 @@
+import { createI18n } from 'vue-i18n'
+import en from './locales/en.json'
+import { DEFAULT_LOCALE, findUiLocale } from './locales'
+
+export type MessageSchema = typeof en
+
+export const i18n = createI18n<[MessageSchema], string, false>({
+  legacy: false,
+  locale: DEFAULT_LOCALE,
+  fallbackLocale: DEFAULT_LOCALE,
+  messages: { en } as Record<string, MessageSchema>,
+  missingWarn: false,
+  fallbackWarn: false,
+})
+
+const loaders = import.meta.glob<MessageSchema>(['./locales/*.json', '!./locales/en.json'], { import: 'default' })
+
+/** Switches the interface language, loading its messages on first use, and sets the page's lang and dir. */
+export async function setUiLocale(code: string): Promise<void> {
+  const locale = findUiLocale(code) ?? findUiLocale(DEFAULT_LOCALE)!
+  if (!i18n.global.availableLocales.includes(locale.code)) {
+    const load = loaders[`./locales/${locale.code}.json`]
+    if (load) i18n.global.setLocaleMessage(locale.code, await load())
+  }
+  i18n.global.locale.value = locale.code
+  document.documentElement.lang = locale.code
+  document.documentElement.dir = locale.dir
+}
