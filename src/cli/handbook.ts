@@ -1,0 +1,32 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { checkQuestionnaireText, formatIssue } from '../domain/check'
+import { renderHandbook, type HandbookLabels } from '../domain/handbook'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+export const HANDBOOK_QUESTIONNAIRE = resolve(ROOT, 'questionnaires/tech-diplomacy.json')
+export const HANDBOOK_LOCALES = ['en', 'fr'] as const
+
+export function handbookPath(locale: string): string {
+  return resolve(ROOT, `docs/handbook.${locale}.md`)
+}
+
+function labelsFor(locale: string): HandbookLabels {
+  const read = (code: string) => JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${code}.json`), 'utf8')) as { handbook?: Partial<HandbookLabels> }
+  return { ...read('en').handbook, ...read(locale).handbook } as HandbookLabels
+}
+
+/** The handbook text for each locale, generated from the shipped questionnaire. */
+export function generateHandbooks(): Map<string, string> {
+  const result = checkQuestionnaireText(readFileSync(HANDBOOK_QUESTIONNAIRE, 'utf8'))
+  if (!result.ok) throw new Error(result.errors.map(e => formatIssue('tech-diplomacy.json', e)).join('\n'))
+  return new Map(HANDBOOK_LOCALES.map(locale => [locale, renderHandbook(result.questionnaire, locale, labelsFor(locale))]))
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  mkdirSync(resolve(ROOT, 'docs'), { recursive: true })
+  for (const [locale, text] of generateHandbooks()) {
+    writeFileSync(handbookPath(locale), text)
+    console.log(`Wrote docs/handbook.${locale}.md (${(text.length / 1024).toFixed(0)} KB)`)
+  }
+}
