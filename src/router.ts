@@ -6,7 +6,18 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
     { path: '/questionnaires/:questionnaireKey', name: 'questionnaire', component: () => import('./views/QuestionnaireView.vue'), props: true },
+    {
+      path: '/assessments/:assessmentId',
+      component: () => import('./views/AssessmentShellView.vue'),
+      props: true,
+      children: [
+        { path: '', name: 'assessment', component: () => import('./views/AssessmentResumeView.vue') },
+        { path: 'profile', name: 'profile', component: () => import('./views/ProfileView.vue') },
+        { path: 'questions/:dimensionId?', name: 'questions', component: () => import('./views/QuestionsView.vue') },
+        { path: 'review', name: 'review', component: () => import('./views/ReviewView.vue') },
+      ],
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
-  scrollBehavior: () => ({ top: 0 }),
+  scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
 })

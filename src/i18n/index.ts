@@ -1,14 +1,27 @@
 import { createI18n } from 'vue-i18n'
 import en from './locales/en.json'
-import { DEFAULT_LOCALE, findUiLocale } from './locales'
+import { DEFAULT_LOCALE, findUiLocale, UI_LOCALES } from './locales'
 
 export type MessageSchema = typeof en
+
+const dateTimeFormat = {
+  short: { year: 'numeric', month: 'short', day: 'numeric' },
+  long: { year: 'numeric', month: 'long', day: 'numeric' },
+  dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+} as const
+const numberFormat = {
+  percent: { style: 'percent', maximumFractionDigits: 0 },
+  decimal1: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+} as const
 
 export const i18n = createI18n<[MessageSchema], string, false>({
   legacy: false,
   locale: DEFAULT_LOCALE,
   fallbackLocale: DEFAULT_LOCALE,
   messages: { en } as Record<string, MessageSchema>,
+  datetimeFormats: Object.fromEntries(UI_LOCALES.map(l => [l.code, dateTimeFormat])),
+  numberFormats: Object.fromEntries(UI_LOCALES.map(l => [l.code, numberFormat])),
   missingWarn: false,
   fallbackWarn: false,
 })

@@ -41,6 +41,7 @@ test('a valid questionnaire file opens, is offered for a new assessment and surv
   const card = page.locator('.questionnaire-card', { hasText: 'Mini test questionnaire' })
   await expect(card).toContainText('opened from mini.json')
   await expect(card.getByRole('link', { name: 'Read the questions' })).toBeVisible()
+  await expect(card.getByRole('button', { name: 'Start a new assessment' })).toBeVisible()
   await page.reload()
   await expect(page.locator('.questionnaire-card', { hasText: 'Mini test questionnaire' })).toBeVisible()
 })

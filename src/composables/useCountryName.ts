@@ -1,0 +1,18 @@
+import { ref, watchEffect, type Ref } from 'vue'
+import { loadCountries, type Country } from '@/data/countries'
+
+/** The countries list in a language, loaded lazily (empty until it arrives). */
+export function useCountries(locale: Ref<string>): Ref<Country[]> {
+  const list = ref<Country[]>([])
+  watchEffect(() => {
+    const wanted = locale.value
+    void loadCountries(wanted).then((countries) => {
+      if (locale.value === wanted) list.value = countries
+    })
+  })
+  return list
+}
+
+export function countryName(countries: readonly Country[], iso3: string): string {
+  return countries.find(c => c.iso3 === iso3)?.name ?? iso3
+}

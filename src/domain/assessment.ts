@@ -1,0 +1,148 @@
+import { z } from 'zod'
+import { profileSchema, type Profile } from './profile'
+import type { Indicator, Questionnaire } from './questionnaire'
+
+export const CONFIDENCES = ['self-declared', 'document-backed', 'externally-validated'] as const
+export type Confidence = (typeof CONFIDENCES)[number]
+
+const timestamp = z.string().max(40)
+const evidence = z.string().max(5000)
+
+/**
+ * One indicator's answer. `level` is the highest level fully met; "don't know" is an information gap
+ * (scored 0); "not applicable" removes the indicator from scoring. An answer with no `kind` does not exist:
+ * unanswered indicators are simply absent from `answers`.
+ */
+export const answerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('level'), level: z.number().int().min(0).max(20), confidence: z.enum(CONFIDENCES), evidence, updatedAt: timestamp }).strict(),
+  z.object({ kind: z.literal('dont_know'), evidence, updatedAt: timestamp }).strict(),
+  z.object({ kind: z.literal('not_applicable'), evidence, updatedAt: timestamp }).strict(),
+])
+export type Answer = z.infer<typeof answerSchema>
+export type Answers = Record<string, Answer>
+
+/** Where the user was, so a reload brings them back to the same place. */
+export const positionSchema = z.object({
+  view: z.enum(['profile', 'questionnaire', 'review', 'results', 'roadmap']),
+  dimensionId: z.string().max(100).optional(),
+  indicatorId: z.string().max(100).optional(),
+}).strict()
+export type Position = z.infer<typeof positionSchema>
+
+export const assessmentSchema = z.object({
+  id: z.string().min(1).max(100),
+  /** Key of the questionnaire in the app (`id@version` or `file:id@version`). */
+  questionnaireKey: z.string().max(300),
+  questionnaireId: z.string().max(200),
+  questionnaireVersion: z.string().max(50),
+  /** Language of the questionnaire texts and the PDF. */
+  locale: z.string().max(20),
+  profile: profileSchema,
+  answers: z.record(answerSchema),
+  position: positionSchema,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+}).strict()
+export type Assessment = z.infer<typeof assessmentSchema>
+
+/** Whether the answer still needs an evidence note: a level at or above the indicator's threshold with an empty note. */
+export function needsEvidence(indicator: Pick<Indicator, 'evidenceRequiredFrom'>, answer: Answer | undefined): boolean {
+  return answer?.kind === 'level' && answer.level >= indicator.evidenceRequiredFrom && answer.evidence.trim() === ''
+}
+
+/** An indicator counts as answered when it has an answer that passes the evidence rule. */
+export function isAnswered(indicator: Indicator, answer: Answer | undefined): boolean {
+  return answer !== undefined && !needsEvidence(indicator, answer)
+}
+
+/** Progress through a set of indicators: `answered` of `total`, and the ratio 0–1 (1 when there are none). */
+export interface Progress {
+  answered: number
+  total: number
+  ratio: number
+}
+
+export function progressOf(indicators: readonly Indicator[], answers: Answers): Progress {
+  const answered = indicators.filter(indicator => isAnswered(indicator, answers[indicator.id])).length
+  return { answered, total: indicators.length, ratio: indicators.length === 0 ? 1 : answered / indicators.length }
+}
+
+/** Indicators still to do, in questionnaire order: unanswered ones and answers missing a required evidence note. */
+export interface PendingIndicator {
+  indicator: Indicator
+  reason: 'unanswered' | 'evidence'
+}
+
+export function pendingIndicators(questionnaire: Questionnaire, answers: Answers): PendingIndicator[] {
+  return questionnaire.indicators.flatMap((indicator): PendingIndicator[] => {
+    const answer = answers[indicator.id]
+    if (answer === undefined) return [{ indicator, reason: 'unanswered' }]
+    if (needsEvidence(indicator, answer)) return [{ indicator, reason: 'evidence' }]
+    return []
+  })
+}
+
+export interface NewAssessmentInput {
+  id: string
+  questionnaireKey: string
+  questionnaire: Pick<Questionnaire, 'id' | 'version'>
+  locale: string
+  profile: Profile
+  now: string
+}
+
+export function createAssessment(input: NewAssessmentInput): Assessment {
+  return {
+    id: input.id,
+    questionnaireKey: input.questionnaireKey,
+    questionnaireId: input.questionnaire.id,
+    questionnaireVersion: input.questionnaire.version,
+    locale: input.locale,
+    profile: input.profile,
+    answers: {},
+    position: { view: 'profile' },
+    createdAt: input.now,
+    updatedAt: input.now,
+  }
+}
+
+/** The change a user makes to one answer; `null` clears it. */
+export type AnswerChange =
+  | { kind: 'level', level: number }
+  | { kind: 'dont_know' }
+  | { kind: 'not_applicable' }
+  | { confidence: Confidence }
+  | { evidence: string }
+  | null
+
+/**
+ * Applies one change to an indicator's answer. Choosing another answer keeps the evidence note and the
+ * confidence already entered (a note is never thrown away). Confidence and evidence changes need an existing
+ * answer to belong to; on an unanswered indicator they change nothing (the form shows those fields only once
+ * an answer is chosen).
+ */
+export function applyAnswerChange(answers: Answers, indicatorId: string, change: AnswerChange, now: string): Answers {
+  const next: Answers = { ...answers }
+  const current = answers[indicatorId]
+  if (change === null) {
+    delete next[indicatorId]
+    return next
+  }
+  const keptEvidence = current?.evidence ?? ''
+  if ('kind' in change) {
+    if (change.kind === 'level') {
+      const confidence = current?.kind === 'level' ? current.confidence : 'self-declared'
+      next[indicatorId] = { kind: 'level', level: change.level, confidence, evidence: keptEvidence, updatedAt: now }
+    }
+    else next[indicatorId] = { kind: change.kind, evidence: keptEvidence, updatedAt: now }
+    return next
+  }
+  if (current === undefined) return answers
+  if ('confidence' in change) {
+    if (current.kind !== 'level') return answers
+    next[indicatorId] = { ...current, confidence: change.confidence, updatedAt: now }
+    return next
+  }
+  next[indicatorId] = { ...current, evidence: change.evidence.slice(0, 5000), updatedAt: now }
+  return next
+}

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { applyAnswerChange, createAssessment, type Assessment } from '@/domain/assessment'
+import { assessmentFileName, buildAssessmentFile, MAX_ASSESSMENT_FILE_BYTES, parseAssessmentFile, serializeAssessmentFile } from '@/domain/assessment-file'
+import { checkQuestionnaireText } from '@/domain/check'
+import { emptyProfile } from '@/domain/profile'
+import type { Questionnaire } from '@/domain/questionnaire'
+
+const checked = checkQuestionnaireText(readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8'))
+if (!checked.ok) throw new Error('fixture invalid')
+const mini: Questionnaire = checked.questionnaire
+const find = (id: string, version: string) => (id === mini.id && version === mini.version ? mini : undefined)
+const NOW = '2026-11-23T10:00:00.000Z'
+
+function sample(): Assessment {
+  const base = createAssessment({
+    id: 'a-1', questionnaireKey: 'mini@1.0.0', questionnaire: mini, locale: 'fr', now: NOW,
+    profile: { ...emptyProfile('2026-11-20'), country: 'CIV', ministry: 'Ministère des Affaires étrangères', unit: 'Direction des affaires économiques', missionsAbroad: 55, geneva: 'own', regionalOrganisations: ['ECOWAS', 'OIF', 'Réseau « numérique »'] },
+  })
+  let answers = applyAnswerChange({}, 'a1', { kind: 'level', level: 3 }, NOW)
+  answers = applyAnswerChange(answers, 'a1', { evidence: 'Arrêté n° 12/2025 — « mission numérique »' }, NOW)
+  answers = applyAnswerChange(answers, 'a1', { confidence: 'document-backed' }, NOW)
+  answers = applyAnswerChange(answers, 'a2', { kind: 'dont_know' }, NOW)
+  answers = applyAnswerChange(answers, 'b3', { kind: 'not_applicable' }, NOW)
+  return { ...base, answers }
+}
+
+function parse(text: string) {
+  return parseAssessmentFile(text, find, [{ id: 'mini', version: '1.0.0' }])
+}
+
+function errorsOf(text: string): string[] {
+  const result = parse(text)
+  return result.ok ? [] : result.errors.map(e => `${e.path}: ${e.message}`)
+}
+
+function mutated(change: (file: Record<string, any>) => void): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const file = JSON.parse(serializeAssessmentFile(buildAssessmentFile(sample(), NOW)))
+  change(file)
+  return JSON.stringify(file)
+}
+
+describe('assessment file round trip', () => {
+  it('exports and imports the same profile and answers', () => {
+    const assessment = sample()
+    const result = parse(serializeAssessmentFile(buildAssessmentFile(assessment, NOW)))
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.value.profile).toEqual(assessment.profile)
+    expect(result.value.answers).toEqual(assessment.answers)
+    expect(result.value.locale).toBe('fr')
+    expect(result.value.questionnaire).toBe(mini)
+    expect(result.value.createdAt).toBe(assessment.createdAt)
+  })
+
+  it('writes the questionnaire id and version and the format version', () => {
+    const file = buildAssessmentFile(sample(), NOW)
+    expect(file).toMatchObject({ format: 'tech-diplomacy-assessment', schemaVersion: 1, exportedAt: NOW, questionnaire: { id: 'mini', version: '1.0.0' } })
+  })
+
+  it('names the file after the country and date, in plain ASCII', () => {
+    expect(assessmentFileName('Côte d\'Ivoire', '2026-11-20')).toBe('cote-d-ivoire-2026-11-20.tda.json')
+    expect(assessmentFileName('', '')).toBe('assessment-undated.tda.json')
+  })
+})
+
+describe('assessment file import refuses, with the path of the problem,', () => {
+  it('a truncated file', () => {
+    const text = serializeAssessmentFile(buildAssessmentFile(sample(), NOW))
+    expect(errorsOf(text.slice(0, 200))[0]).toMatch(/^\(top level\): not valid JSON/)
+  })
+
+  it('a JSON file of another kind', () => {
+    expect(errorsOf('{"schemaVersion": 1, "id": "tech-diplomacy"}')).toEqual(['format: not an answers file of this tool (expected "format": "tech-diplomacy-assessment")'])
+    expect(errorsOf('[1, 2]')).toEqual(['(top level): not an answers file: expected a JSON object'])
+  })
+
+  it('a file from a newer version of the tool', () => {
+    expect(errorsOf(mutated((f) => { f.schemaVersion = 2 }))[0]).toMatch(/^schemaVersion: the file was made by a newer version of this tool/)
+  })
+
+  it('a file made with a questionnaire version that is not available', () => {
+    expect(errorsOf(mutated((f) => { f.questionnaire.version = '2.0.0' }))).toEqual([
+      'questionnaire: the answers were made with questionnaire "mini" version 2.0.0, which is not available here (available: mini 1.0.0). Open that questionnaire file first, then import again.',
+    ])
+  })
+
+  it('a missing field', () => {
+    expect(errorsOf(mutated((f) => { delete f.assessment.profile.ministry }))).toContain('assessment.profile.ministry: is required')
+  })
+
+  it('an answer with an unknown kind', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.answers.a1.kind = 'maybe' }))[0]).toMatch(/^assessment\.answers\.a1\.kind: /)
+  })
+
+  it('an answer to an indicator the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.answers.zz = f.assessment.answers.a2 }))).toEqual(['assessment.answers.zz: unknown indicator "zz" for questionnaire mini 1.0.0'])
+  })
+
+  it('a level above the top of the scale', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.answers.a1.level = 6 }))).toEqual(['assessment.answers.a1.level: level 6 is above the top level 5'])
+  })
+
+  it('"not applicable" where the indicator does not allow it', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.answers.a1 = { kind: 'not_applicable', evidence: '', updatedAt: NOW } }))).toEqual(['assessment.answers.a1.kind: "not applicable" is not allowed for indicator a1'])
+  })
+
+  it('keys that would change object prototypes', () => {
+    const text = mutated(() => undefined).replace('"answers":{', '"answers":{"__proto__":{"polluted":true},')
+    expect(errorsOf(text)).toEqual(['assessment.answers.__proto__: the key "__proto__" is not allowed'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('unknown extra fields', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.script = '<script>' }))[0]).toMatch(/^assessment: Unrecognized key/)
+  })
+
+  it('a file that is too large', () => {
+    expect(errorsOf(' '.repeat(MAX_ASSESSMENT_FILE_BYTES + 1))[0]).toMatch(/^\(file\): the file is too large/)
+  })
+
+  it('an over-long evidence note', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.answers.a1.evidence = 'x'.repeat(5001) }))[0]).toMatch(/^assessment\.answers\.a1\.evidence: /)
+  })
+})
