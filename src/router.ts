@@ -15,6 +15,7 @@ export const router = createRouter({
         { path: 'profile', name: 'profile', component: () => import('./views/ProfileView.vue') },
         { path: 'questions/:dimensionId?', name: 'questions', component: () => import('./views/QuestionsView.vue') },
         { path: 'review', name: 'review', component: () => import('./views/ReviewView.vue') },
+        { path: 'results', name: 'results', component: () => import('./views/ResultsView.vue') },
       ],
     },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

@@ -13,6 +13,7 @@ const dateTimeFormat = {
 const numberFormat = {
   percent: { style: 'percent', maximumFractionDigits: 0 },
   decimal1: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+  decimal2: { minimumFractionDigits: 0, maximumFractionDigits: 2 },
 } as const
 
 export const i18n = createI18n<[MessageSchema], string, false>({
