@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { answerSchema, type Assessment, type Answers } from './assessment'
 import { formatPath, parseJson, type CheckIssue } from './check'
 import { profileSchema, type Profile } from './profile'
+import { emptyRoadmapEdits, roadmapEditsSchema, type RoadmapEdits } from './roadmap'
 import { maxLevel, type Questionnaire } from './questionnaire'
 
 /** What an exported answers file (`*.tda.json`) says it is. */
@@ -22,6 +23,8 @@ export const assessmentFileSchema = z.object({
     locale: z.string().min(1).max(20),
     profile: profileSchema,
     answers: z.record(answerSchema),
+    /** Optional: files from before the roadmap existed have none. */
+    roadmap: roadmapEditsSchema.optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   }).strict(),
@@ -35,6 +38,7 @@ export interface ImportedAssessment {
   locale: string
   profile: Profile
   answers: Answers
+  roadmap: RoadmapEdits
   createdAt: string
   updatedAt: string
 }
@@ -52,6 +56,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       locale: assessment.locale,
       profile: assessment.profile,
       answers: assessment.answers,
+      roadmap: assessment.roadmap,
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
     },
@@ -145,6 +150,15 @@ export function parseAssessmentFile(
     else if (answer.kind === 'level' && answer.level > top) errors.push({ path: `${path}.level`, message: `level ${answer.level} is above the top level ${top}` })
     else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push({ path: `${path}.kind`, message: `"not applicable" is not allowed for indicator ${id}` })
   }
+  const dimensionIds = new Set(questionnaire.dimensions.map(d => d.id))
+  const roadmap = file.assessment.roadmap ?? emptyRoadmapEdits()
+  for (const [id, target] of Object.entries(roadmap.targets)) {
+    if (!dimensionIds.has(id)) errors.push({ path: formatPath(['assessment', 'roadmap', 'targets', id]), message: `unknown dimension "${id}"` })
+    else if (target > top) errors.push({ path: formatPath(['assessment', 'roadmap', 'targets', id]), message: `target ${target} is above the top level ${top}` })
+  }
+  roadmap.custom.forEach((action, i) => {
+    if (!dimensionIds.has(action.dimensionId)) errors.push({ path: formatPath(['assessment', 'roadmap', 'custom', i, 'dimensionId']), message: `unknown dimension "${action.dimensionId}"` })
+  })
   if (errors.length > 0) return { ok: false, errors }
 
   return {
@@ -154,6 +168,7 @@ export function parseAssessmentFile(
       locale: file.assessment.locale,
       profile: file.assessment.profile,
       answers: file.assessment.answers,
+      roadmap,
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { profileSchema, type Profile } from './profile'
+import { emptyRoadmapEdits, roadmapEditsSchema } from './roadmap'
 import type { Indicator, Questionnaire } from './questionnaire'
 
 export const CONFIDENCES = ['self-declared', 'document-backed', 'externally-validated'] as const
@@ -40,6 +41,8 @@ export const assessmentSchema = z.object({
   profile: profileSchema,
   answers: z.record(answerSchema),
   position: positionSchema,
+  /** The user's changes to the generated roadmap (targets, dropped, owners and dates, own actions). */
+  roadmap: roadmapEditsSchema.default({}),
   createdAt: timestamp,
   updatedAt: timestamp,
 }).strict()
@@ -101,6 +104,7 @@ export function createAssessment(input: NewAssessmentInput): Assessment {
     profile: input.profile,
     answers: {},
     position: { view: 'profile' },
+    roadmap: emptyRoadmapEdits(),
     createdAt: input.now,
     updatedAt: input.now,
   }

@@ -150,6 +150,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const assessment: Assessment = {
       ...createAssessment({ id: newAssessmentId(), questionnaireKey: entry.key, questionnaire: entry.questionnaire, locale: result.value.locale, profile: result.value.profile, now: nowIso() }),
       answers: result.value.answers,
+      roadmap: result.value.roadmap,
       position: { view: 'questionnaire' },
       createdAt: result.value.createdAt,
     }

@@ -1,0 +1,243 @@
+import { z } from 'zod'
+import { HORIZONS, type Action, type Effort, type Horizon, type LocalizedText, type Questionnaire, type VariantKey } from './questionnaire'
+import type { AssessmentResult } from './scoring'
+
+/** The user's own changes to the generated plan, saved with the assessment and carried in the exported file. */
+export const roadmapEditsSchema = z.object({
+  /** Target stage per dimension id; a dimension not listed gets the default (stage + 1). */
+  targets: z.record(z.number().int().min(0).max(20)).default({}),
+  /** Keys of plan items the user dropped. */
+  dropped: z.array(z.string().max(200)).max(500).default([]),
+  /** Owner and target date the user set on plan items, by item key. */
+  details: z.record(z.object({ owner: z.string().max(200).optional(), targetDate: z.string().max(10).optional() }).strict()).default({}),
+  /** Actions the user added. */
+  custom: z.array(z.object({
+    id: z.string().min(1).max(100),
+    dimensionId: z.string().max(100),
+    title: z.string().min(1).max(300),
+    description: z.string().max(2000).default(''),
+    horizon: z.enum(HORIZONS),
+  }).strict()).max(200).default([]),
+}).strict()
+
+export type RoadmapEdits = z.infer<typeof roadmapEditsSchema>
+export type CustomAction = RoadmapEdits['custom'][number]
+
+export function emptyRoadmapEdits(): RoadmapEdits {
+  return { targets: {}, dropped: [], details: {}, custom: [] }
+}
+
+/** The context flags that switch actions to their adapted variants. */
+export interface RoadmapContext {
+  ldc: boolean
+  sids: boolean
+  smallService: boolean
+}
+
+/** Why an item is in the plan. */
+export type RoadmapReason = 'target' | 'weakest' | 'gap' | 'custom'
+
+/** One line of the plan. Texts are locale maps from the questionnaire, except custom actions (the user's own words). */
+export interface RoadmapItem {
+  /** Stable key: the action id, `find-out:<indicator>` or `custom:<id>`. */
+  key: string
+  kind: 'library' | 'find-out' | 'custom'
+  dimensionId: string
+  reasons: RoadmapReason[]
+  horizon: Horizon
+  effort: Effort | null
+  /** Library actions: the action and the variant used (`null` = default text). */
+  action?: { id: string, variant: VariantKey | null, steps: Array<{ from: number, to: number }>, title: LocalizedText, description: LocalizedText, owner: LocalizedText }
+  /** "Find out" items: the indicator answered "don't know" and who is likely to know (an owner named by the library). */
+  findOut?: { indicatorId: string, ask: LocalizedText | null }
+  custom?: CustomAction
+  sources: string[]
+  /** Ordering weight: (target − score) × dimension weight; higher comes first within a horizon. */
+  priority: number
+  /** The dimension's place in the dependency order (0 = foundations). */
+  depth: number
+  owner?: string
+  targetDate?: string
+}
+
+/** Stage, score and target of one dimension in the plan. */
+export interface DimensionTarget {
+  dimensionId: string
+  stage: number | null
+  score: number | null
+  target: number
+  /** True when the user changed the default target. */
+  adjusted: boolean
+}
+
+export interface Roadmap {
+  targets: DimensionTarget[]
+  /** Items per horizon, in order, each horizon capped at the questionnaire's maximum. */
+  horizons: Record<Horizon, RoadmapItem[]>
+  /** Items beyond the cap of their horizon: kept, not lost. */
+  later: RoadmapItem[]
+  /** Items the user dropped, so they can be restored. */
+  dropped: RoadmapItem[]
+}
+
+/** The adapted variant to use for the context, most specific first (LDC, then SIDS, then small foreign service). */
+export function chooseVariant(action: Action, context: RoadmapContext): VariantKey | null {
+  if (context.ldc && action.variants.ldc) return 'ldc'
+  if (context.sids && action.variants.sids) return 'sids'
+  if (context.smallService && action.variants['small-service']) return 'small-service'
+  return null
+}
+
+/** Dependency depth of each dimension: 0 without dependencies, else 1 + the deepest dependency. */
+export function dependencyDepths(questionnaire: Questionnaire): Map<string, number> {
+  const byId = new Map(questionnaire.dimensions.map(d => [d.id, d]))
+  const depths = new Map<string, number>()
+  const depthOf = (id: string, seen: Set<string>): number => {
+    const known = depths.get(id)
+    if (known !== undefined) return known
+    if (seen.has(id)) return 0 // cycles are refused by the checker; stay total anyway
+    seen.add(id)
+    const deps = byId.get(id)?.dependsOn ?? []
+    const depth = deps.length === 0 ? 0 : 1 + Math.max(...deps.map(dep => depthOf(dep, seen)))
+    depths.set(id, depth)
+    return depth
+  }
+  for (const d of questionnaire.dimensions) depthOf(d.id, new Set())
+  return depths
+}
+
+const HORIZON_RANK: Record<Horizon, number> = { '0-6m': 0, '6-18m': 1, '18-36m': 2 }
+
+function libraryItem(action: Action, context: RoadmapContext, reasons: RoadmapReason[], priority: number, depth: number): RoadmapItem {
+  const variantKey = chooseVariant(action, context)
+  const variant = variantKey ? action.variants[variantKey] : undefined
+  return {
+    key: action.id,
+    kind: 'library',
+    dimensionId: action.dimension,
+    reasons,
+    horizon: variant?.horizon ?? action.horizon,
+    effort: variant?.effort ?? action.effort,
+    action: {
+      id: action.id,
+      variant: variantKey,
+      steps: action.steps,
+      title: variant?.title ?? action.title,
+      description: variant?.description ?? action.description,
+      owner: variant?.owner ?? action.owner,
+    },
+    sources: variant?.sources ?? action.sources,
+    priority,
+    depth,
+  }
+}
+
+const serves = (action: Action, from: number) => action.steps.some(step => step.from === from)
+
+/**
+ * Builds the plan: for each dimension, the library actions of every step from its stage to its target, the next
+ * step of its weakest indicator, and a "find out" item for each information gap (0–6 months); ordered by dependency
+ * depth then by (target − score) × weight, capped per horizon with the rest kept in "later".
+ */
+export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentResult, context: RoadmapContext, edits: RoadmapEdits): Roadmap {
+  const top = questionnaire.levels.length - 1
+  const depths = dependencyDepths(questionnaire)
+  const items = new Map<string, RoadmapItem>()
+  const add = (item: RoadmapItem) => {
+    const existing = items.get(item.key)
+    if (existing) existing.reasons = [...new Set([...existing.reasons, ...item.reasons])]
+    else items.set(item.key, item)
+  }
+
+  const targets: DimensionTarget[] = questionnaire.dimensions.map((dimension, i) => {
+    const dr = result.dimensions[i]!
+    const fallback = Math.min(top, (dr.stage ?? 0) + 1)
+    const chosen = edits.targets[dimension.id]
+    const target = chosen === undefined ? fallback : Math.max(0, Math.min(top, chosen))
+    return { dimensionId: dimension.id, stage: dr.stage, score: dr.score, target, adjusted: chosen !== undefined && target !== fallback }
+  })
+
+  questionnaire.dimensions.forEach((dimension, i) => {
+    const dr = result.dimensions[i]!
+    const { target } = targets[i]!
+    const depth = depths.get(dimension.id) ?? 0
+    const priority = Math.max(0, target - (dr.score ?? 0)) * dimension.weight
+    const library = questionnaire.actions.filter(a => a.dimension === dimension.id)
+
+    for (let from = dr.stage ?? 0; from < target; from++) {
+      for (const action of library.filter(a => serves(a, from))) add(libraryItem(action, context, ['target'], priority, depth))
+    }
+
+    const weakest = dr.holdingBack[0]
+    const weakestLevel = weakest === undefined ? undefined : dr.indicators.find(x => x.indicatorId === weakest)?.level
+    if (weakest !== undefined && weakestLevel !== null && weakestLevel !== undefined && weakestLevel < top) {
+      const candidates = library.filter(a => serves(a, weakestLevel))
+      const next = candidates.find(a => a.indicators.includes(weakest)) ?? candidates[0]
+      if (next) add(libraryItem(next, context, ['weakest'], priority, depth))
+    }
+
+    for (const indicatorId of dr.gaps) {
+      const related = library.find(a => a.indicators.includes(indicatorId)) ?? library[0]
+      const variant = related ? chooseVariant(related, context) : null
+      add({
+        key: `find-out:${indicatorId}`,
+        kind: 'find-out',
+        dimensionId: dimension.id,
+        reasons: ['gap'],
+        horizon: '0-6m',
+        effort: 'low',
+        findOut: { indicatorId, ask: related ? (variant ? related.variants[variant]?.owner : undefined) ?? related.owner : null },
+        sources: [],
+        priority: Number.POSITIVE_INFINITY, // cheap and unblocks everything else: first in its horizon
+        depth,
+      })
+    }
+  })
+
+  const dimensionWeight = new Map(questionnaire.dimensions.map(d => [d.id, d.weight]))
+  for (const custom of edits.custom) {
+    const t = targets.find(x => x.dimensionId === custom.dimensionId)
+    add({
+      key: `custom:${custom.id}`,
+      kind: 'custom',
+      dimensionId: custom.dimensionId,
+      reasons: ['custom'],
+      horizon: custom.horizon,
+      effort: null,
+      custom,
+      sources: [],
+      priority: t ? Math.max(0, t.target - (t.score ?? 0)) * (dimensionWeight.get(custom.dimensionId) ?? 1) : 0,
+      depth: depths.get(custom.dimensionId) ?? 0,
+    })
+  }
+
+  const dimensionOrder = new Map(questionnaire.dimensions.map((d, i) => [d.id, i]))
+  const actionOrder = new Map(questionnaire.actions.map((a, i) => [a.id, i]))
+  const firstStep = (item: RoadmapItem) => Math.min(...(item.action?.steps.map(s => s.from) ?? [0]))
+  const ordered = [...items.values()]
+    .map((item) => {
+      const detail = edits.details[item.key]
+      return { ...item, ...(detail?.owner ? { owner: detail.owner } : {}), ...(detail?.targetDate ? { targetDate: detail.targetDate } : {}) }
+    })
+    .sort((a, b) =>
+      HORIZON_RANK[a.horizon] - HORIZON_RANK[b.horizon]
+      || (a.kind === 'find-out' ? 0 : 1) - (b.kind === 'find-out' ? 0 : 1)
+      || a.depth - b.depth
+      || (b.priority === a.priority ? 0 : b.priority > a.priority ? 1 : -1)
+      || (dimensionOrder.get(a.dimensionId) ?? 0) - (dimensionOrder.get(b.dimensionId) ?? 0)
+      || firstStep(a) - firstStep(b)
+      || (actionOrder.get(a.action?.id ?? '') ?? 0) - (actionOrder.get(b.action?.id ?? '') ?? 0)
+      || a.key.localeCompare(b.key))
+
+  const dropped = new Set(edits.dropped)
+  const cap = questionnaire.scoring.maxActionsPerHorizon
+  const horizons: Record<Horizon, RoadmapItem[]> = { '0-6m': [], '6-18m': [], '18-36m': [] }
+  const later: RoadmapItem[] = []
+  const droppedItems: RoadmapItem[] = []
+  for (const item of ordered) {
+    if (dropped.has(item.key)) droppedItems.push(item)
+    else if (horizons[item.horizon].length < cap) horizons[item.horizon].push(item)
+    else later.push(item)
+  }
+  return { targets, horizons, later, dropped: droppedItems }
+}
