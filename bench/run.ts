@@ -2,8 +2,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { checkQuestionnaireText } from '../src/domain/check'
+import { countryNameNode, readReportFonts, readReportLabels } from '../src/cli/report-node'
 import { shippedQuestionnaireFiles } from '../src/cli/shipped'
+import type { Assessment } from '../src/domain/assessment'
+import { parseAssessmentFile } from '../src/domain/assessment-file'
+import { checkQuestionnaireText } from '../src/domain/check'
+import { assessmentOutcome } from '../src/domain/outcome'
+import { buildReportPdf } from '../src/report/build-report'
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -27,6 +32,25 @@ console.log('== Questionnaire checker (parse + schema + integrity), median of 20
 for (const file of shippedQuestionnaireFiles()) {
   const text = readFileSync(file, 'utf8')
   console.log(`  ${file.split('/').pop()}: ${time(() => checkQuestionnaireText(text)).toFixed(1)} ms for ${kb(text.length)}`)
+}
+
+console.log('== Scoring, roadmap and PDF roadmap (full questionnaire, every indicator answered with an evidence note)')
+const checked = checkQuestionnaireText(readFileSync('questionnaires/tech-diplomacy.json', 'utf8'))
+if (!checked.ok) throw new Error('tech-diplomacy.json is invalid')
+const q = checked.questionnaire
+const fonts = readReportFonts()
+for (const fixture of ['tests/fixtures/ldc-island-early.tda.json', 'tests/fixtures/emerging-mid.tda.json', 'tests/fixtures/pioneer.tda.json']) {
+  const parsed = parseAssessmentFile(readFileSync(fixture, 'utf8'), () => q)
+  if (!parsed.ok) throw new Error(`${fixture} is invalid`)
+  const v = parsed.value
+  const assessment: Assessment = { id: fixture, questionnaireKey: 'bench', questionnaireId: q.id, questionnaireVersion: q.version, locale: v.locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt }
+  const labels = readReportLabels(v.locale)
+  const countryName = countryNameNode(v.profile.country, v.locale)
+  const outcomeMs = time(() => assessmentOutcome(q, assessment), 50)
+  const outcome = assessmentOutcome(q, assessment)
+  let bytes: Uint8Array = new Uint8Array()
+  const pdfMs = time(() => { bytes = buildReportPdf({ questionnaire: q, assessment, ...outcome, labels, countryName, generatedAt: new Date(), fonts }) }, 5)
+  console.log(`  ${fixture.split('/').pop()} (${v.locale}): score + roadmap ${outcomeMs.toFixed(2)} ms; PDF ${pdfMs.toFixed(0)} ms (target < 1000 ms), ${kb(bytes.length)} (target < 1.5 MB)`)
 }
 
 console.log('== Bundle (dist/, gzip)')

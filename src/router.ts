@@ -16,6 +16,7 @@ export const router = createRouter({
         { path: 'questions/:dimensionId?', name: 'questions', component: () => import('./views/QuestionsView.vue') },
         { path: 'review', name: 'review', component: () => import('./views/ReviewView.vue') },
         { path: 'results', name: 'results', component: () => import('./views/ResultsView.vue') },
+        { path: 'roadmap', name: 'roadmap', component: () => import('./views/RoadmapView.vue') },
       ],
     },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

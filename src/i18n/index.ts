@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import en from './locales/en.json'
+import { getStorage } from '@/data/storage'
 import { DEFAULT_LOCALE, findUiLocale, UI_LOCALES } from './locales'
 
 export type MessageSchema = typeof en
@@ -29,6 +30,15 @@ export const i18n = createI18n<[MessageSchema], string, false>({
 
 const loaders = import.meta.glob<MessageSchema>(['./locales/*.json', '!./locales/en.json'], { import: 'default' })
 
+/** The UI messages of a language (English for a language without a file), for content such as the PDF report. */
+export async function loadMessages(code: string): Promise<MessageSchema> {
+  if (code === DEFAULT_LOCALE) return en
+  const load = loaders[`./locales/${code}.json`]
+  if (!load) return en
+  const messages = await load()
+  return { ...en, ...messages, report: { ...en.report, ...messages.report } }
+}
+
 /** Switches the interface language, loading its messages on first use, and sets the page's lang and dir. */
 export async function setUiLocale(code: string): Promise<void> {
   const locale = findUiLocale(code) ?? findUiLocale(DEFAULT_LOCALE)!
@@ -39,4 +49,21 @@ export async function setUiLocale(code: string): Promise<void> {
   i18n.global.locale.value = locale.code
   document.documentElement.lang = locale.code
   document.documentElement.dir = locale.dir
+}
+
+const SETTING = 'uiLocale'
+
+/** Remembers the interface language on this device. */
+export async function rememberUiLocale(code: string): Promise<void> {
+  const storage = await getStorage()
+  await storage.put('settings', SETTING, code)
+}
+
+/** Restores the interface language chosen earlier on this device, else the browser's language when offered. */
+export async function restoreUiLocale(): Promise<void> {
+  const storage = await getStorage()
+  const saved = await storage.get<string>('settings', SETTING)
+  const browser = typeof navigator === 'undefined' ? undefined : navigator.language.split('-')[0]
+  const code = [saved, browser].find(c => c !== undefined && findUiLocale(c) !== undefined)
+  if (code && code !== i18n.global.locale.value) await setUiLocale(code)
 }

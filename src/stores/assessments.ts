@@ -5,6 +5,7 @@ import type { StorageBackend, StorageError } from '@/data/storage'
 import { applyAnswerChange, createAssessment, type AnswerChange, type Assessment, type Position } from '@/domain/assessment'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type ImportResult } from '@/domain/assessment-file'
 import { emptyProfile, type Profile } from '@/domain/profile'
+import type { RoadmapEdits } from '@/domain/roadmap'
 import type { Questionnaire } from '@/domain/questionnaire'
 import { nowIso, todayIso } from '@/composables/clock'
 
@@ -98,6 +99,10 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return update(id, a => ({ ...a, profile }))
   }
 
+  function setRoadmap(id: string, roadmap: RoadmapEdits): Promise<boolean> {
+    return update(id, a => ({ ...a, roadmap }))
+  }
+
   function setPosition(id: string, position: Position): Promise<boolean> {
     const current = find(id)
     if (!current || JSON.stringify(current.position) === JSON.stringify(position)) return Promise.resolve(true)
@@ -108,7 +113,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const source = find(id)
     if (!source) return undefined
     const now = nowIso()
-    const copy: Assessment = { ...structuredClone(source), id: newAssessmentId(), createdAt: now, updatedAt: now }
+    const copy: Assessment = { ...(JSON.parse(JSON.stringify(source)) as Assessment), id: newAssessmentId(), createdAt: now, updatedAt: now }
     await put(copy)
     return copy.id
   }
@@ -170,6 +175,6 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   return {
     assessments, sorted, isLoaded, unreadable, backend, saveState, recentlyDeleted,
-    load, find, create, setAnswer, setProfile, setPosition, duplicate, remove, undoRemove, dismissUndo, importText, exportText,
+    load, find, create, setAnswer, setProfile, setRoadmap, setPosition, duplicate, remove, undoRemove, dismissUndo, importText, exportText,
   }
 })

@@ -45,3 +45,14 @@ test('a valid questionnaire file opens, is offered for a new assessment and surv
   await page.reload()
   await expect(page.locator('.questionnaire-card', { hasText: 'Mini test questionnaire' })).toBeVisible()
 })
+
+test('the interface switches to French, and the choice is remembered on this device', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('fr')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dans quelle mesure la diplomatie technologique de votre pays est-elle institutionnalisée ?')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dans quelle mesure la diplomatie technologique de votre pays est-elle institutionnalisée ?')
+  await page.getByRole('combobox', { name: 'Langue', exact: true }).selectOption('en')
+  await expect(page.getByRole('heading', { level: 1, name: /tech diplomacy/i })).toBeVisible()
+})

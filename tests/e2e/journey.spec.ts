@@ -162,4 +162,10 @@ test('broken answers files are refused with a clear message and change nothing',
   await page.reload()
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('Ministry of Foreign Affairs')
+
+  await rows.first().getByRole('button', { name: 'Duplicate' }).click()
+  await expect(rows).toHaveCount(2)
+  await page.reload()
+  await expect(rows).toHaveCount(2)
+  await expect(rows.nth(1)).toContainText('Ministry of Foreign Affairs')
 })

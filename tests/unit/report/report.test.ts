@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { countryNameNode, readReportFonts, readReportLabels } from '@/cli/report-node'
+import type { Assessment } from '@/domain/assessment'
+import { parseAssessmentFile } from '@/domain/assessment-file'
+import { checkQuestionnaireText } from '@/domain/check'
+import { assessmentOutcome } from '@/domain/outcome'
+import { localize, type Questionnaire } from '@/domain/questionnaire'
+import { buildReportPdf } from '@/report/build-report'
+import { itemTitle } from '@/report/item-text'
+import { pdfInfo, pdfPages } from '../../pdf-text'
+
+const checked = checkQuestionnaireText(readFileSync('questionnaires/tech-diplomacy.json', 'utf8'))
+if (!checked.ok) throw new Error('questionnaire invalid')
+const q: Questionnaire = checked.questionnaire
+const fonts = readReportFonts()
+const GENERATED = new Date('2026-11-23T12:00:00Z')
+
+function loadFixture(path: string, locale?: string): Assessment {
+  const parsed = parseAssessmentFile(readFileSync(path, 'utf8'), () => q)
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+  const v = parsed.value
+  return { id: path, questionnaireKey: 'tech-diplomacy@1.0.0', questionnaireId: q.id, questionnaireVersion: q.version, locale: locale ?? v.locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt }
+}
+
+function build(assessment: Assessment) {
+  const outcome = assessmentOutcome(q, assessment)
+  const labels = readReportLabels(assessment.locale)
+  const bytes = buildReportPdf({ questionnaire: q, assessment, ...outcome, labels, countryName: countryNameNode(assessment.profile.country, assessment.locale), generatedAt: GENERATED, fonts })
+  return { bytes, outcome, labels }
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ')
+
+describe.each([
+  ['tests/fixtures/emerging-mid.tda.json', 'Ghana'],
+  ['tests/fixtures/pioneer.tda.json', 'Netherlands'],
+])('PDF report of %s', (path, country) => {
+  const assessment = loadFixture(path)
+  const { bytes, outcome, labels } = build(assessment)
+  let pages: string[] = []
+  let all = ''
+  beforeAll(async () => {
+    pages = await pdfPages(bytes)
+    all = squash(pages.join(' '))
+  })
+
+  it('names the country and the ministry on the cover', () => {
+    expect(pages[0]).toContain(country)
+    expect(squash(pages[0]!)).toContain(assessment.profile.ministry)
+  })
+
+  it('states the overall stage name and the index', () => {
+    const stage = `${outcome.result.overallStage} · ${localize(q.levels[outcome.result.overallStage]!.label, 'en')}`
+    expect(all).toContain(`Overall stage: ${stage}`)
+    expect(all).toContain(`Index: ${outcome.result.index!.toFixed(1)} out of 100`)
+  })
+
+  it('lists every action of the plan by its title', () => {
+    const items = [...outcome.roadmap.horizons['0-6m'], ...outcome.roadmap.horizons['6-18m'], ...outcome.roadmap.horizons['18-36m'], ...outcome.roadmap.later]
+    expect(items.length).toBeGreaterThan(5)
+    const text = { questionnaire: q, locale: 'en', labels }
+    const missing = items.map(item => squash(itemTitle(text, item))).filter(title => !all.includes(title))
+    expect(missing).toEqual([])
+  })
+
+  it('numbers every page "Page n of N"', () => {
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`))
+  })
+
+  it('carries every evidence note in the findings', () => {
+    // Table cells wrap lines anywhere (also after hyphens), so compare without any whitespace.
+    const bare = (text: string) => text.replace(/\s+/g, '')
+    const notes = Object.values(assessment.answers).map(a => bare(a.evidence)).filter(Boolean)
+    expect(notes.filter(note => !bare(all).includes(note))).toEqual([])
+  })
+
+  it('has title, author, subject and language metadata', async () => {
+    const info = await pdfInfo(bytes)
+    expect(info.Title).toBe(`Tech diplomacy roadmap — ${country}`)
+    expect(info.Author).toContain(assessment.profile.ministry)
+    expect(info.Subject).toContain(country)
+    expect(info.Language).toBe('en')
+  })
+})
+
+describe('French PDF report (LDC small island state)', () => {
+  const assessment = loadFixture('tests/fixtures/ldc-island-early.tda.json')
+  const { bytes, outcome } = build(assessment)
+  let all = ''
+  beforeAll(async () => {
+    all = squash((await pdfPages(bytes)).join(' '))
+  })
+
+  it('keeps French accents intact', () => {
+    expect(assessment.locale).toBe('fr')
+    for (const word of ['Îles Salomon', 'Mandat et ancrage institutionnel', 'Ministère des Affaires étrangères', 'Présence multilatérale', 'Émergent']) {
+      expect(all, word).toContain(word)
+    }
+    expect(all).toMatch(/[éèàçô]/)
+    expect(all).not.toContain('\uFFFD')
+  })
+
+  it('uses the adapted actions for least developed countries', () => {
+    const adapted = [...outcome.roadmap.horizons['0-6m'], ...outcome.roadmap.horizons['6-18m'], ...outcome.roadmap.horizons['18-36m']].filter(i => i.action?.variant === 'ldc')
+    expect(adapted.length).toBeGreaterThan(0)
+    expect(all).toContain(squash(localize(adapted[0]!.action!.title, 'fr')))
+  })
+})
+
+describe('every page renders', () => {
+  it('pdftoppm renders every page of a report without error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tda-pdf-'))
+    const file = join(dir, 'report.pdf')
+    writeFileSync(file, build(loadFixture('tests/fixtures/ldc-island-early.tda.json')).bytes)
+    let output = ''
+    try {
+      output = execFileSync('pdftoppm', ['-png', '-r', '30', file, join(dir, 'page')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    }
+    catch (error) {
+      throw new Error(`pdftoppm failed (is poppler-utils installed? apt-get install poppler-utils): ${(error as Error).message}`)
+    }
+    expect(output).toBe('')
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(5)
+  })
+})
