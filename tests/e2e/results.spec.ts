@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { ARTIFACTS, expectNoSeriousA11yViolations, trackErrors } from './helpers'
 
@@ -65,4 +66,22 @@ test('a known answer set shows the expected stage, index, dimension stages and a
   await page.screenshot({ path: `${ARTIFACTS}/results-1280.png`, fullPage: true })
   await expectNoSeriousA11yViolations(page)
   expect(errors).toEqual([])
+})
+
+test('an earlier assessment of the same country is offered for comparison, with the change per dimension', async ({ page }) => {
+  const current = readFileSync('tests/fixtures/answers/known-results.tda.json', 'utf8')
+  // A year earlier, mandate answers were one level lower: 1,1,2,1 → 1.25 against 2.25 now.
+  const earlier = current.replace('"date": "2026-11-10"', '"date": "2025-11-10"')
+    .replace(/("I1\.\d": \{\s*"kind": "level",\s*"level": )(\d)/g, (_, head: string, level: string) => `${head}${Number(level) - 1}`)
+  await page.goto('/')
+  await page.getByLabel('Import an answers file…').setInputFiles({ name: 'earlier.tda.json', mimeType: 'application/json', buffer: Buffer.from(earlier) })
+  await expect(page.getByText('earlier.tda.json was imported as a new assessment.')).toBeVisible()
+  await page.getByLabel('Import an answers file…').setInputFiles('tests/fixtures/answers/known-results.tda.json')
+  await page.getByRole('link', { name: 'Open it' }).click()
+  await page.getByRole('link', { name: 'Results' }).click()
+  await page.getByLabel('Compare with an earlier assessment').selectOption({ index: 1 })
+  const table = page.getByTestId('results-table')
+  await expect(table.locator('thead')).toContainText('Change')
+  await expect(table.locator('tr[data-dimension="mandate"] td').last()).toHaveText('+1.0')
+  await expect(table.locator('tr[data-dimension="people"] td').last()).toHaveText('±0.0')
 })

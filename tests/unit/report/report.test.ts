@@ -128,3 +128,21 @@ describe('every page renders', () => {
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(5)
   })
 })
+
+describe('non-Latin and accented text in the PDF', () => {
+  it('renders Arabic, ñ, ç and ã from the user\'s own words without losing a glyph', async () => {
+    const base = loadFixture('tests/fixtures/pioneer.tda.json')
+    const arabic = 'الدبلوماسية التقنية'
+    const assessment: Assessment = {
+      ...base,
+      profile: { ...base.profile, ministry: 'Ministerio de Relações Exteriores — Cooperação y Señales' },
+      roadmap: { ...base.roadmap, custom: [{ id: 'ar', dimensionId: 'mandate', title: `تعيين منسق ${arabic}`, description: 'Coordinación con la Dirección de Cooperação', horizon: '0-6m' }] },
+    }
+    const all = (await pdfPages(build(assessment).bytes)).join(' ').replace(/\s+/g, ' ')
+    expect(all).toContain('Relações Exteriores')
+    expect(all).toContain('Señales')
+    expect(all).toContain('Coordinación con la Dirección de Cooperação')
+    expect(all).toContain(arabic)
+    expect(all).not.toContain('\uFFFD')
+  })
+})
