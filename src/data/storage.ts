@@ -151,6 +151,8 @@ let shared: Promise<StorageAdapter> | undefined
 /** The app's storage: IndexedDB, else localStorage, else memory. Opened once. */
 export function getStorage(): Promise<StorageAdapter> {
   shared ??= (async () => {
+    // Ask the browser not to evict this site's data under storage pressure (a no-op where unsupported).
+    void globalThis.navigator?.storage?.persist?.().catch(() => false)
     if (typeof indexedDB !== 'undefined') {
       try {
         return await createIndexedDbAdapter(indexedDB)
