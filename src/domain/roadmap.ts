@@ -58,6 +58,8 @@ export interface RoadmapItem {
   depth: number
   owner?: string
   targetDate?: string
+  /** Set when the item's own horizon was full and it moved to a later one. */
+  deferredFrom?: Horizon
 }
 
 /** Stage, score and target of one dimension in the plan. */
@@ -74,7 +76,7 @@ export interface Roadmap {
   targets: DimensionTarget[]
   /** Items per horizon, in order, each horizon capped at the questionnaire's maximum. */
   horizons: Record<Horizon, RoadmapItem[]>
-  /** Items beyond the cap of their horizon: kept, not lost. */
+  /** Items for which no horizon from their own onwards had room: kept, not lost. */
   later: RoadmapItem[]
   /** Items the user dropped, so they can be restored. */
   dropped: RoadmapItem[]
@@ -137,7 +139,8 @@ const serves = (action: Action, from: number) => action.steps.some(step => step.
 /**
  * Builds the plan: for each dimension, the library actions of every step from its stage to its target, the next
  * step of its weakest indicator, and a "find out" item for each information gap (0–6 months); ordered by dependency
- * depth then by (target − score) × weight, capped per horizon with the rest kept in "later".
+ * depth then by (target − score) × weight. Each horizon holds at most the questionnaire's cap: an item that finds
+ * its horizon full moves to the next one with room (never earlier), and only then to "later".
  */
 export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentResult, context: RoadmapContext, edits: RoadmapEdits): Roadmap {
   const top = questionnaire.levels.length - 1
@@ -235,9 +238,14 @@ export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentRes
   const later: RoadmapItem[] = []
   const droppedItems: RoadmapItem[] = []
   for (const item of ordered) {
-    if (dropped.has(item.key)) droppedItems.push(item)
-    else if (horizons[item.horizon].length < cap) horizons[item.horizon].push(item)
-    else later.push(item)
+    if (dropped.has(item.key)) {
+      droppedItems.push(item)
+      continue
+    }
+    const room = HORIZONS.slice(HORIZON_RANK[item.horizon]).find(h => horizons[h].length < cap)
+    if (room === undefined) later.push(item)
+    else if (room === item.horizon) horizons[room].push(item)
+    else horizons[room].push({ ...item, horizon: room, deferredFrom: item.horizon })
   }
   return { targets, horizons, later, dropped: droppedItems }
 }

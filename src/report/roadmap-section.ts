@@ -2,6 +2,7 @@ import { autoTable } from 'jspdf-autotable'
 import { HORIZONS } from '../domain/questionnaire'
 import type { RoadmapItem } from '../domain/roadmap'
 import { itemDetail, itemOwner, itemTitle } from './item-text'
+import { fill } from './labels'
 import type { ReportContext } from './context'
 import type { Writer } from './document';
 import { COLORS } from './document'
@@ -14,7 +15,8 @@ function rows(c: ReportContext, items: readonly RoadmapItem[]): Cell[][] {
   const dimensionTitle = new Map(c.questionnaire.dimensions.map(d => [d.id, c.t(d.title)]))
   return items.flatMap((item, index) => {
     const fillColor = index % 2 === 0 ? [255, 255, 255] : [245, 247, 250]
-    const detail = itemDetail(c, item)
+    const deferred = item.deferredFrom ? ` (${fill(c.labels.deferred, { horizon: c.labels.horizon[item.deferredFrom] })})` : ''
+    const detail = `${itemDetail(c, item)}${deferred}`
     const head: Cell[] = [
       { content: itemTitle(c, item), styles: { fontStyle: 'bold', fillColor } },
       { content: dimensionTitle.get(item.dimensionId) ?? item.dimensionId, styles: { fillColor } },
@@ -34,7 +36,7 @@ function table(w: Writer, c: ReportContext, items: readonly RoadmapItem[]): void
     head: [[l.action, l.dimension, l.owner, l.targetDate, l.sources]],
     body: rows(c, items),
     alternateRowStyles: {},
-    columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 33 }, 2: { cellWidth: 33 }, 3: { cellWidth: 18 }, 4: { cellWidth: 20 } },
+    columnStyles: { 0: { cellWidth: 68 }, 1: { cellWidth: 33 }, 2: { cellWidth: 33 }, 3: { cellWidth: 21 }, 4: { cellWidth: 19 } },
   })
   w.y = (w.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6
 }
