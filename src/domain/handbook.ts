@@ -1,4 +1,5 @@
 import { indicatorsOf, localize, type Action, type Questionnaire } from './questionnaire'
+import { fillTemplate } from './template'
 
 /** The fixed words of the handbook in one language (taken from the UI translations). */
 export interface HandbookLabels {
@@ -41,11 +42,6 @@ export interface HandbookLabels {
   none: string
   /** What follows a label before its value: ": " in English, " : " in French. */
   colon: string
-}
-
-/** Replaces `{name}` placeholders; unknown names are left as they are. */
-export function fillTemplate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
 }
 
 /** Escapes text for a Markdown table cell. */
