@@ -4,22 +4,24 @@ import { nowIso } from './clock'
 import { downloadText } from './download'
 import { countryName, useCountries } from './useCountryName'
 import { answersToCsv, type AnswersCsvLabels } from '@/domain/answers-csv'
+import { resultsToCsv, type ResultsCsvLabels } from '@/domain/results-csv'
+import type { AssessmentResult } from '@/domain/scoring'
 import type { Assessment } from '@/domain/assessment'
 import { assessmentFileName, buildAssessmentFile, serializeAssessmentFile } from '@/domain/assessment-file'
 import type { Questionnaire } from '@/domain/questionnaire'
 
-/** Downloads an assessment as its answers file (`<country>-<date>.tda.json`) or as a CSV for spreadsheets. */
+/** Downloads an assessment as its answers file (`<country>-<date>.tda.json`), or its answers or scores as CSV. */
 export function useAssessmentExport() {
   const { t } = useI18n()
   const englishCountries = useCountries(ref('en'))
 
-  function baseName(assessment: Assessment): string {
+  function fileName(assessment: Assessment, extension?: string): string {
     const p = assessment.profile
-    return assessmentFileName(p.country ? countryName(englishCountries.value, p.country) : '', p.date)
+    return assessmentFileName(p.country ? countryName(englishCountries.value, p.country) : '', p.date, extension)
   }
 
   function exportJson(assessment: Assessment): void {
-    downloadText(baseName(assessment), serializeAssessmentFile(buildAssessmentFile(assessment, nowIso())), 'application/json')
+    downloadText(fileName(assessment), serializeAssessmentFile(buildAssessmentFile(assessment, nowIso())), 'application/json')
   }
 
   function exportCsv(assessment: Assessment, questionnaire: Questionnaire): void {
@@ -31,8 +33,17 @@ export function useAssessmentExport() {
     }
     const csv = answersToCsv(questionnaire, assessment, assessment.locale, labels)
     // A byte-order mark lets spreadsheet programs read accents correctly.
-    downloadText(baseName(assessment).replace(/\.tda\.json$/, '.answers.csv'), `\uFEFF${csv}`, 'text/csv;charset=utf-8')
+    downloadText(fileName(assessment, 'answers.csv'), `\uFEFF${csv}`, 'text/csv;charset=utf-8')
   }
 
-  return { exportJson, exportCsv }
+  function exportResultsCsv(assessment: Assessment, questionnaire: Questionnaire, result: AssessmentResult): void {
+    const labels: ResultsCsvLabels = {
+      dimension: t('results.dimension'), score: t('results.score'), stage: t('results.stage'), stageName: t('results.stageName'),
+      unconfirmed: t('results.unconfirmedColumn'), gaps: t('results.gapsColumn'), answered: t('results.answered'), yes: t('results.yes'), overall: t('results.overallRow'),
+    }
+    const csv = resultsToCsv(questionnaire, result, assessment.locale, labels)
+    downloadText(fileName(assessment, 'results.csv'), `\uFEFF${csv}`, 'text/csv;charset=utf-8')
+  }
+
+  return { exportJson, exportCsv, exportResultsCsv }
 }

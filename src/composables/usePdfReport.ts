@@ -39,7 +39,7 @@ export function usePdfReport() {
         fonts,
       })
       const english = assessment.profile.country ? countryName(englishCountries, assessment.profile.country) : ''
-      downloadBytes(assessmentFileName(english, assessment.profile.date).replace(/\.tda\.json$/, '.roadmap.pdf'), bytes, 'application/pdf')
+      downloadBytes(assessmentFileName(english, assessment.profile.date, 'roadmap.pdf'), bytes, 'application/pdf')
     }
     catch (cause) {
       error.value = cause instanceof Error ? cause.message : String(cause)

@@ -67,10 +67,13 @@ export function serializeAssessmentFile(file: AssessmentFile): string {
   return `${JSON.stringify(file, null, 2)}\n`
 }
 
-/** `<country>-<date>.tda.json`, ASCII only, e.g. `cote-d-ivoire-2026-11-23.tda.json`. */
-export function assessmentFileName(countryName: string, date: string): string {
+/**
+ * `<country>-<date>.<extension>`, ASCII only, e.g. `cote-d-ivoire-2026-11-23.tda.json`; the same stem names
+ * every file made from one assessment (answers, CSV, PDF).
+ */
+export function assessmentFileName(countryName: string, date: string, extension = 'tda.json'): string {
   const slug = countryName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
-  return `${slug || 'assessment'}-${date || 'undated'}.tda.json`
+  return `${slug || 'assessment'}-${date || 'undated'}.${extension}`
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
