@@ -1,10 +1,55 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { questionnaireIndex } from './scripts/vite/questionnaire-index'
+
+/** jsPDF's optional helpers, needed only for .html() and SVG, which the app never uses: named apart and kept out of the offline cache. */
+const OPTIONAL_PDF_HELPERS = ['html2canvas', 'canvg', 'dompurify']
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    questionnaireIndex(fileURLToPath(new URL('./questionnaires', import.meta.url))),
+    // UI messages are compiled at build time, so the app ships vue-i18n without its message compiler (and needs no 'unsafe-eval').
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/i18n/locales/*.json', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      strictMessage: false,
+      escapeHtml: false,
+    }),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false, // src/pwa/update.ts registers it, so an update waits for the person to choose "Reload"
+      manifest: {
+        id: './',
+        name: 'Tech Diplomacy Maturity Assessment',
+        short_name: 'Tech diplomacy',
+        description: 'Self-assessment of how institutionalized a country\'s tech diplomacy is, with a prioritized PDF roadmap. Works offline; answers stay on the device.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#1d4e89',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,svg,png,ttf,txt,webmanifest}'],
+        globIgnores: ['assets/optional-*'],
+        maximumFileSizeToCacheInBytes: 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -12,6 +57,15 @@ export default defineConfig({
     target: 'es2020',
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) => {
+          const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds]
+          const helper = OPTIONAL_PDF_HELPERS.find(name => ids.some(id => id.includes(`/node_modules/${name}/`)))
+          return helper ? `assets/optional-${helper}-[hash].js` : 'assets/[name]-[hash].js'
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },

@@ -10,10 +10,13 @@ import type { Assessment } from '@/domain/assessment'
 import { assessmentFileName, buildAssessmentFile, serializeAssessmentFile } from '@/domain/assessment-file'
 import type { Questionnaire } from '@/domain/questionnaire'
 
-/** Downloads an assessment as its answers file (`<country>-<date>.tda.json`), or its answers or scores as CSV. */
-export function useAssessmentExport() {
+/**
+ * Downloads an assessment as its answers file (`<country>-<date>.tda.json`), or its answers or scores as CSV.
+ * File names use English country names, loaded once `hasCountries` says an assessment has a country.
+ */
+export function useAssessmentExport(hasCountries: () => boolean = () => true) {
   const { t } = useI18n()
-  const englishCountries = useCountries(ref('en'))
+  const englishCountries = useCountries(ref('en'), hasCountries)
 
   function fileName(assessment: Assessment, extension?: string): string {
     const p = assessment.profile

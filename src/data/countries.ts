@@ -1,4 +1,4 @@
-import countries, { type LocaleData } from 'i18n-iso-countries'
+import type { LocaleData } from 'i18n-iso-countries'
 import type { CountryGroups } from '@/domain/country-groups'
 import { countryGroupsSchema } from '@/domain/country-groups'
 
@@ -16,6 +16,9 @@ const nameLoaders: Record<string, () => Promise<LocaleData>> = {
   ar: () => import('i18n-iso-countries/langs/ar.json').then(m => m.default as LocaleData),
 }
 
+// The library (its code table) loads with the first list asked for, not with the page.
+const loadLibrary = () => import('i18n-iso-countries').then(m => m.default)
+
 const cache = new Map<string, Promise<Country[]>>()
 
 /** Every ISO 3166-1 country, named in `locale` (English when that language has no list), sorted for that language. */
@@ -23,7 +26,7 @@ export function loadCountries(locale: string): Promise<Country[]> {
   const lang = nameLoaders[locale] ? locale : 'en'
   let list = cache.get(lang)
   if (!list) {
-    list = nameLoaders[lang]!().then((data) => {
+    list = Promise.all([loadLibrary(), nameLoaders[lang]!()]).then(([countries, data]) => {
       countries.registerLocale(data)
       const names = countries.getNames(lang, { select: 'official' })
       return Object.entries(countries.getAlpha3Codes())

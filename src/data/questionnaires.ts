@@ -1,5 +1,7 @@
-import { checkQuestionnaire, checkQuestionnaireText, type CheckIssue } from '@/domain/check'
+import type { CheckIssue } from '@/domain/check'
 import type { Questionnaire } from '@/domain/questionnaire'
+import { summarizeQuestionnaire, type QuestionnaireSummary } from '@/domain/questionnaire-summary'
+import questionnaireIndex from 'virtual:questionnaire-index'
 import { getStorage, type StorageResult } from './storage'
 
 /** Where a questionnaire came from: shipped with the app, or opened by the user from a file. */
@@ -20,6 +22,27 @@ export interface QuestionnaireLoadError {
 
 export type LoadResult<T> = { ok: true, value: T } | { ok: false, error: QuestionnaireLoadError }
 
+/** A questionnaire as the home page lists it: its key, where it came from and its summary (not its content). */
+export interface QuestionnaireListing {
+  key: string
+  origin: QuestionnaireOrigin
+  summary: QuestionnaireSummary
+}
+
+export type QuestionnaireIndexEntry = LoadResult<QuestionnaireListing>
+
+/** The shipped questionnaires, checked and summarized at build time (see scripts/vite/questionnaire-index.ts). */
+export function bundledQuestionnaireIndex(): QuestionnaireIndexEntry[] {
+  return questionnaireIndex
+}
+
+export function listingOf(entry: QuestionnaireEntry): QuestionnaireListing {
+  return { key: entry.key, origin: entry.origin, summary: summarizeQuestionnaire(entry.questionnaire) }
+}
+
+// The checker (zod schemas and integrity rules) loads only when a questionnaire's content is needed.
+const loadChecker = () => import('@/domain/check')
+
 const bundled = import.meta.glob<unknown>(['/questionnaires/*.json', '!/questionnaires/schema.json'], { import: 'default' })
 
 function fileName(path: string): string {
@@ -28,6 +51,7 @@ function fileName(path: string): string {
 
 /** Loads and checks every questionnaire shipped in `questionnaires/`. Broken files come back as errors, never throw. */
 export async function loadBundledQuestionnaires(): Promise<Array<LoadResult<QuestionnaireEntry>>> {
+  const { checkQuestionnaire } = await loadChecker()
   return Promise.all(Object.entries(bundled).map(async ([path, load]): Promise<LoadResult<QuestionnaireEntry>> => {
     const file = fileName(path)
     const result = checkQuestionnaire(await load())
@@ -38,7 +62,8 @@ export async function loadBundledQuestionnaires(): Promise<Array<LoadResult<Ques
 }
 
 /** Checks a questionnaire file opened by the user; a valid one becomes an entry (not yet saved). */
-export function readQuestionnaireFile(file: string, text: string, openedAt: string): LoadResult<QuestionnaireEntry> {
+export async function readQuestionnaireFile(file: string, text: string, openedAt: string): Promise<LoadResult<QuestionnaireEntry>> {
+  const { checkQuestionnaireText } = await loadChecker()
   const result = checkQuestionnaireText(text)
   if (!result.ok) return { ok: false, error: { file, errors: result.errors } }
   const q = result.questionnaire
@@ -62,6 +87,8 @@ export async function saveOpenedQuestionnaire(entry: QuestionnaireEntry): Promis
 export async function loadOpenedQuestionnaires(): Promise<Array<LoadResult<QuestionnaireEntry>>> {
   const storage = await getStorage()
   const records = await storage.getAll<StoredQuestionnaire>('questionnaires')
+  if (records.length === 0) return []
+  const { checkQuestionnaire } = await loadChecker()
   return records.map((record) => {
     const result = checkQuestionnaire(record.data)
     if (!result.ok) return { ok: false, error: { file: record.origin.file, errors: result.errors } }

@@ -28,15 +28,18 @@ export const i18n = createI18n<[MessageSchema], string, false>({
   fallbackWarn: false,
 })
 
+// Precompiled at build time (see vite.config.ts): these are message functions for vue-i18n, not strings.
 const loaders = import.meta.glob<MessageSchema>(['./locales/*.json', '!./locales/en.json'], { import: 'default' })
+// The same files as plain text, for content that fills its own templates, such as the PDF report.
+const texts = import.meta.glob<string>('./locales/*.json', { query: '?raw', import: 'default' })
 
-/** The UI messages of a language (English for a language without a file), for content such as the PDF report. */
+/** The UI messages of a language as plain strings (English for a language without a file), for content such as the PDF report. */
 export async function loadMessages(code: string): Promise<MessageSchema> {
-  if (code === DEFAULT_LOCALE) return en
-  const load = loaders[`./locales/${code}.json`]
-  if (!load) return en
-  const messages = await load()
-  return { ...en, ...messages, report: { ...en.report, ...messages.report } }
+  const read = async (c: string) => JSON.parse(await texts[`./locales/${c}.json`]!()) as MessageSchema
+  const english = await read(DEFAULT_LOCALE)
+  if (code === DEFAULT_LOCALE || !texts[`./locales/${code}.json`]) return english
+  const messages = await read(code)
+  return { ...english, ...messages, report: { ...english.report, ...messages.report } }
 }
 
 /** Switches the interface language, loading its messages on first use, and sets the page's lang and dir. */

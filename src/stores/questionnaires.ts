@@ -1,12 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
+  bundledQuestionnaireIndex,
+  listingOf,
   loadBundledQuestionnaires,
   loadOpenedQuestionnaires,
   readQuestionnaireFile,
   saveOpenedQuestionnaire,
   type LoadResult,
   type QuestionnaireEntry,
+  type QuestionnaireListing,
   type QuestionnaireLoadError,
 } from '@/data/questionnaires'
 
@@ -16,21 +19,53 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
   const loadErrors = ref<QuestionnaireLoadError[]>([])
   const lastOpened = ref<{ ok: true, key: string } | { ok: false, error: QuestionnaireLoadError } | null>(null)
   const isLoaded = ref(false)
+  const bundledListings = ref<QuestionnaireListing[]>([])
+  const areListingsLoaded = ref(false)
   let loading: Promise<void> | undefined
+  let listing: Promise<void> | undefined
+  let opening: Promise<void> | undefined
 
   const byKey = computed(() => new Map(entries.value.map(entry => [entry.key, entry])))
+  /** Every usable questionnaire as the home page lists it: shipped ones from the build-time index, then opened ones. */
+  const listings = computed<QuestionnaireListing[]>(() => [
+    ...bundledListings.value,
+    ...entries.value.filter(entry => entry.origin.kind === 'file').map(listingOf),
+  ])
+  const listingsByKey = computed(() => new Map(listings.value.map(l => [l.key, l])))
 
   function absorb(results: Array<LoadResult<QuestionnaireEntry>>) {
     for (const result of results) {
       if (result.ok) entries.value = [...entries.value.filter(e => e.key !== result.value.key), result.value]
-      else loadErrors.value = [...loadErrors.value, result.error]
+      else absorbError(result.error)
     }
+  }
+
+  function absorbError(error: QuestionnaireLoadError) {
+    if (!loadErrors.value.some(e => e.file === error.file)) loadErrors.value = [...loadErrors.value, error]
+  }
+
+  function loadOpened(): Promise<void> {
+    opening ??= loadOpenedQuestionnaires().then(absorb)
+    return opening
+  }
+
+  /** What the home page needs: the build-time index of shipped questionnaires and the opened ones, without loading shipped content. */
+  function loadListings(): Promise<void> {
+    listing ??= (async () => {
+      for (const entry of bundledQuestionnaireIndex()) {
+        if (entry.ok) bundledListings.value = [...bundledListings.value, entry.value]
+        else absorbError(entry.error)
+      }
+      await loadOpened()
+      areListingsLoaded.value = true
+    })()
+    return listing
   }
 
   function load(): Promise<void> {
     loading ??= (async () => {
       absorb(await loadBundledQuestionnaires())
-      absorb(await loadOpenedQuestionnaires())
+      await loadOpened()
       isLoaded.value = true
     })()
     return loading
@@ -39,7 +74,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
   /** Checks a file chosen by the user; keeps it when valid, reports every problem when not. Existing entries are never touched by a bad file. */
   async function openFile(file: File): Promise<void> {
     const text = await file.text()
-    const result = readQuestionnaireFile(file.name, text, new Date().toISOString())
+    const result = await readQuestionnaireFile(file.name, text, new Date().toISOString())
     if (!result.ok) {
       lastOpened.value = { ok: false, error: result.error }
       return
@@ -57,5 +92,9 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return byKey.value.get(key)
   }
 
-  return { entries, loadErrors, lastOpened, isLoaded, load, openFile, find }
+  function findListing(key: string): QuestionnaireListing | undefined {
+    return listingsByKey.value.get(key)
+  }
+
+  return { entries, loadErrors, lastOpened, isLoaded, listings, areListingsLoaded, load, loadListings, openFile, find, findListing }
 })
