@@ -2,16 +2,50 @@
 import { fileURLToPath, URL } from 'node:url'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { questionnaireIndex } from './scripts/vite/questionnaire-index'
 
 /** jsPDF's optional helpers, needed only for .html() and SVG, which the app never uses: named apart and kept out of the offline cache. */
 const OPTIONAL_PDF_HELPERS = ['html2canvas', 'canvg', 'dompurify']
 
+/**
+ * The Content-Security-Policy of the built app: its own scripts, styles, fonts and data only; no inline script,
+ * no eval, nothing fetched from or sent to another site. `data:`/`blob:` images cover the chart and downloads.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+/** Puts the policy in the built index.html. Only for builds: the dev server injects inline styles for hot reload. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    // Right after the charset and before any script or style, so that the policy covers all of them.
+    transformIndexHtml(html) {
+      const charset = '<meta charset="UTF-8" />'
+      if (!html.includes(charset)) throw new Error(`index.html must start its head with ${charset}: the policy goes right after it`)
+      return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`)
+    },
+  }
+}
+
 export default defineConfig({
   plugins: [
     vue(),
+    contentSecurityPolicy(),
     questionnaireIndex(fileURLToPath(new URL('./questionnaires', import.meta.url))),
     // UI messages are compiled at build time, so the app ships vue-i18n without its message compiler (and needs no 'unsafe-eval').
     VueI18nPlugin({
@@ -24,7 +58,7 @@ export default defineConfig({
     }),
     VitePWA({
       registerType: 'prompt',
-      injectRegister: false, // src/pwa/update.ts registers it, so an update waits for the person to choose "Reload"
+      injectRegister: false, // src/composables/useAppUpdate.ts registers it, so an update waits for the person to choose "Reload"
       manifest: {
         id: './',
         name: 'Tech Diplomacy Maturity Assessment',
@@ -68,7 +102,11 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: false },
+  // frame-ancestors is ignored in a <meta> policy: the preview server sends it (and the whole policy) as a header.
+  preview: {
+    host: '127.0.0.1', port: 4173, strictPort: false,
+    headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`, 'X-Content-Type-Options': 'nosniff' },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

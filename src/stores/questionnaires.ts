@@ -53,7 +53,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
   function loadListings(): Promise<void> {
     listing ??= (async () => {
       for (const entry of bundledQuestionnaireIndex()) {
-        if (entry.ok) bundledListings.value = [...bundledListings.value, entry.value]
+        if (entry.ok) bundledListings.value = [...bundledListings.value.filter(l => l.key !== entry.value.key), entry.value]
         else absorbError(entry.error)
       }
       await loadOpened()
