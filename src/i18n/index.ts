@@ -42,13 +42,21 @@ export async function loadMessages(code: string): Promise<MessageSchema> {
   return { ...english, ...messages, report: { ...english.report, ...messages.report } }
 }
 
+// Each switch gets a number: a slower, older switch (still loading its messages) never overrides a newer one.
+let switches = 0
+// Set once the person picks a language: a late restore of the saved or browser language never overrides it.
+let isChosenExplicitly = false
+
 /** Switches the interface language, loading its messages on first use, and sets the page's lang and dir. */
 export async function setUiLocale(code: string): Promise<void> {
+  const mine = ++switches
   const locale = findUiLocale(code) ?? findUiLocale(DEFAULT_LOCALE)!
   if (!i18n.global.availableLocales.includes(locale.code)) {
     const load = loaders[`./locales/${locale.code}.json`]
-    if (load) i18n.global.setLocaleMessage(locale.code, await load())
+    const messages = load ? await load() : undefined
+    if (messages && !i18n.global.availableLocales.includes(locale.code)) i18n.global.setLocaleMessage(locale.code, messages)
   }
+  if (mine !== switches) return
   i18n.global.locale.value = locale.code
   document.documentElement.lang = locale.code
   document.documentElement.dir = locale.dir
@@ -62,10 +70,18 @@ export async function rememberUiLocale(code: string): Promise<void> {
   await storage.put('settings', SETTING, code)
 }
 
+/** The person's own choice of interface language: applied at once and remembered on this device. */
+export async function chooseUiLocale(code: string): Promise<void> {
+  isChosenExplicitly = true
+  await setUiLocale(code)
+  await rememberUiLocale(code)
+}
+
 /** Restores the interface language chosen earlier on this device, else the browser's language when offered. */
 export async function restoreUiLocale(): Promise<void> {
   const storage = await getStorage()
   const saved = await storage.get<string>('settings', SETTING)
+  if (isChosenExplicitly) return
   const browser = typeof navigator === 'undefined' ? undefined : navigator.language.split('-')[0]
   const code = [saved, browser].find(c => c !== undefined && findUiLocale(c) !== undefined)
   if (code && code !== i18n.global.locale.value) await setUiLocale(code)

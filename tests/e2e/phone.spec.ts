@@ -69,6 +69,7 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
     if (step < steps) await page.getByRole('navigation', { name: 'Move between dimensions' }).getByRole('link').last().click()
   }
   console.log(`questionnaire steps at 360 px, in screens: ${heights.map(h => h.toFixed(1)).join(', ')}`)
+  expect(Math.max(...heights), 'a questionnaire step is a few phone screens, not a dozen').toBeLessThanOrEqual(5)
 
   await page.getByRole('link', { name: 'Review', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
