@@ -9,6 +9,7 @@ import { assessmentFromImport } from '../src/domain/assessment-import'
 import { checkQuestionnaireText } from '../src/domain/check'
 import { assessmentOutcome } from '../src/domain/outcome'
 import { buildReportPdf } from '../src/report/build-report'
+import { runLighthouse } from './lighthouse'
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -66,3 +67,5 @@ else {
   const raw = assets.reduce((sum, name) => sum + statSync(join('dist/assets', name)).size, 0)
   console.log(`  all JS + CSS: ${kb(all)} gzip, ${kb(raw)} raw, ${assets.length} files`)
 }
+
+if (existsSync('dist/index.html')) await runLighthouse()

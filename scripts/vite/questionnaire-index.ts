@@ -7,6 +7,8 @@ import { checkQuestionnaireText } from '../../src/domain/check'
 import { summarizeQuestionnaire } from '../../src/domain/questionnaire-summary'
 
 export const QUESTIONNAIRE_INDEX_ID = 'virtual:questionnaire-index'
+/** Import query that turns a shipped questionnaire file into its checked form: `{ ok, questionnaire }` or `{ ok, errors }`. */
+export const CHECKED_QUERY = '?checked'
 const RESOLVED_ID = `\0${QUESTIONNAIRE_INDEX_ID}`
 
 /** Each shipped file, checked: a summary when valid, the checker's problems when not. */
@@ -27,6 +29,14 @@ export function questionnaireIndex(folder: string): Plugin {
     name: 'questionnaire-index',
     resolveId: id => (id === QUESTIONNAIRE_INDEX_ID ? RESOLVED_ID : undefined),
     load(id) {
+      if (id.endsWith(`.json${CHECKED_QUERY}`)) {
+        // Checked here, at build time, so the browser spends no time re-checking a shipped file (JSON.parse of a string is also faster than an object literal).
+        const path = id.slice(0, -CHECKED_QUERY.length)
+        this.addWatchFile(path)
+        const result = checkQuestionnaireText(readFileSync(path, 'utf8'))
+        const value = result.ok ? { ok: true, questionnaire: result.questionnaire } : { ok: false, errors: result.errors }
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))})`
+      }
       if (id !== RESOLVED_ID) return undefined
       for (const file of readdirSync(folder)) this.addWatchFile(join(folder, file))
       return `export default ${JSON.stringify(buildQuestionnaireIndex(folder))}`

@@ -43,22 +43,29 @@ export function listingOf(entry: QuestionnaireEntry): QuestionnaireListing {
 // The checker (zod schemas and integrity rules) loads only when a questionnaire's content is needed.
 const loadChecker = () => import('@/domain/check')
 
-const bundled = import.meta.glob<unknown>(['/questionnaires/*.json', '!/questionnaires/schema.json'], { import: 'default' })
+/** A shipped questionnaire as checked at build time (scripts/vite/questionnaire-index.ts). */
+type CheckedFile = { ok: true, questionnaire: Questionnaire } | { ok: false, errors: CheckIssue[] }
+const bundled = import.meta.glob<CheckedFile>(['/questionnaires/*.json', '!/questionnaires/schema.json'], { import: 'default', query: '?checked' })
+
+function entryOf(file: string, checked: CheckedFile): LoadResult<QuestionnaireEntry> {
+  if (!checked.ok) return { ok: false, error: { file, errors: checked.errors } }
+  const q = checked.questionnaire
+  return { ok: true, value: { key: `${q.id}@${q.version}`, origin: { kind: 'bundled', file }, questionnaire: q } }
+}
 
 function fileName(path: string): string {
   return path.split('/').pop() ?? path
 }
 
-/** Loads and checks every questionnaire shipped in `questionnaires/`. Broken files come back as errors, never throw. */
+/** One shipped questionnaire file (e.g. `tech-diplomacy.json`) as checked at build time; undefined when there is no such file. */
+export async function loadBundledQuestionnaire(file: string): Promise<LoadResult<QuestionnaireEntry> | undefined> {
+  const load = bundled[`/questionnaires/${file}`]
+  return load ? entryOf(file, await load()) : undefined
+}
+
+/** Every questionnaire shipped in `questionnaires/`, as checked at build time. Broken files come back as errors, never throw. */
 export async function loadBundledQuestionnaires(): Promise<Array<LoadResult<QuestionnaireEntry>>> {
-  const { checkQuestionnaire } = await loadChecker()
-  return Promise.all(Object.entries(bundled).map(async ([path, load]): Promise<LoadResult<QuestionnaireEntry>> => {
-    const file = fileName(path)
-    const result = checkQuestionnaire(await load())
-    if (!result.ok) return { ok: false, error: { file, errors: result.errors } }
-    const q = result.questionnaire
-    return { ok: true, value: { key: `${q.id}@${q.version}`, origin: { kind: 'bundled', file }, questionnaire: q } }
-  }))
+  return Promise.all(Object.entries(bundled).map(async ([path, load]) => entryOf(fileName(path), await load())))
 }
 
 /** Checks a questionnaire file opened by the user; a valid one becomes an entry (not yet saved). */

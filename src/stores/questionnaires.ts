@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import {
   bundledQuestionnaireIndex,
   listingOf,
+  loadBundledQuestionnaire,
   loadBundledQuestionnaires,
   loadOpenedQuestionnaires,
   readQuestionnaireFile,
@@ -92,9 +93,18 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return byKey.value.get(key)
   }
 
+  /** Makes sure one questionnaire is loaded, fetching only its own file when it is a shipped one (a page showing one assessment needs no other). */
+  async function loadFor(key: string): Promise<void> {
+    if (byKey.value.has(key) || isLoaded.value) return
+    const indexed = bundledQuestionnaireIndex().find(entry => entry.ok && entry.value.key === key)
+    const one = indexed?.ok ? await loadBundledQuestionnaire(indexed.value.origin.file) : undefined
+    if (one?.ok && one.value.key === key) absorb([one])
+    else await load()
+  }
+
   function findListing(key: string): QuestionnaireListing | undefined {
     return listingsByKey.value.get(key)
   }
 
-  return { entries, loadErrors, lastOpened, isLoaded, listings, areListingsLoaded, load, loadListings, openFile, find, findListing }
+  return { entries, loadErrors, lastOpened, isLoaded, listings, areListingsLoaded, load, loadFor, loadListings, openFile, find, findListing }
 })

@@ -87,3 +87,31 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible()
   await checkScreen(page, 'roadmap')
 })
+
+test('on a phone, the questions can be answered and stepped through with the keyboard alone', async ({ page }) => {
+  await page.setViewportSize(PHONE)
+  await page.goto('/')
+  await page.getByLabel('Import an answers file…').setInputFiles('tests/fixtures/answers/known-results.tda.json')
+  await page.getByRole('link', { name: 'Open it' }).click()
+  await page.getByRole('link', { name: 'Questionnaire', exact: true }).click()
+  await page.getByRole('link', { name: 'Questionnaire', exact: true }).focus()
+  const tabTo = async (selector: string) => {
+    for (let i = 0; i < 60; i++) {
+      if (await page.evaluate(s => document.activeElement?.matches(s) ?? false, selector)) return
+      await page.keyboard.press('Tab')
+    }
+    throw new Error(`Tab never reached ${selector}`)
+  }
+  await expect(page.getByText('Question 1 of 4')).toBeVisible()
+  await tabTo('.question-nav button')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Question 2 of 4')).toBeVisible()
+  await expect(page.locator('#indicator-I1-2')).toBeFocused()
+  await tabTo('input[name="indicator-I1-2-answer"]')
+  await page.keyboard.press('ArrowUp')
+  await expect(page.locator('input[name="indicator-I1-2-answer"]:checked')).toHaveValue('level-1')
+  await tabTo('.question-nav button.button-secondary') // "Previous question"
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Question 1 of 4')).toBeVisible()
+  await expect(page.locator('#indicator-I1-1')).toBeFocused()
+})
