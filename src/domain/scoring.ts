@@ -38,7 +38,7 @@ export interface DimensionResult {
   gaps: string[]
   /** Indicators answered with a level at the dimension's stage: what holds the stage down. */
   holdingBack: string[]
-  /** Indicators answered with a level, highest first (ties in questionnaire order). */
+  /** Strengths: indicators answered with a level above the dimension's stage, highest first (ties in questionnaire order). */
   strengths: string[]
   answered: number
   total: number
@@ -109,7 +109,7 @@ export function scoreDimension(dimension: Dimension, indicators: readonly Indica
     unconfirmed: gaps.length > 0,
     gaps,
     holdingBack: stage === null ? [] : levels.filter(l => l.level === stage).map(l => l.id),
-    strengths: [...levels].sort((a, b) => b.level - a.level).map(l => l.id),
+    strengths: levels.filter(l => l.level > stage!).sort((a, b) => b.level - a.level).map(l => l.id),
     answered,
     total: indicators.length,
     indicators: results,

@@ -23,8 +23,8 @@ describe('worked examples (numbers checkable by hand)', () => {
   it('1. everything answered: weighted means, weakest-link stages, median of two stages rounded down', () => {
     const r = scoreAssessment(mini, { a1: L(3), a2: L(2), a3: L(4), b1: L(1), b2: L(3), b3: L(2) })
     // alpha: (3×2 + 2 + 4) / 4 = 3.0, stage = min(3, 2, 4) = 2; beta: (1×2 + 3 + 2) / 4 = 1.75, stage 1
-    expect(dim(r, 'alpha')).toMatchObject({ score: 3, stage: 2, unconfirmed: false, holdingBack: ['a2'], strengths: ['a3', 'a1', 'a2'] })
-    expect(dim(r, 'beta')).toMatchObject({ score: 1.75, stage: 1, holdingBack: ['b1'] })
+    expect(dim(r, 'alpha')).toMatchObject({ score: 3, stage: 2, unconfirmed: false, holdingBack: ['a2'], strengths: ['a3', 'a1'] }) // strengths: only answers above the stage
+    expect(dim(r, 'beta')).toMatchObject({ score: 1.75, stage: 1, holdingBack: ['b1'], strengths: ['b2', 'b3'] })
     // index: (3.0×2 + 1.75×1) / 3 × 20 = 51.67; median of [2, 1] = 1.5 → 1; cap alpha 2 + 1 = 3 does not bind
     expect(r.index).toBeCloseTo(51.667, 2)
     expect(r).toMatchObject({ medianStage: 1, overallStage: 1, cap: null, completeness: 1, provisional: false, confidence: 1 })
