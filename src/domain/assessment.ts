@@ -39,6 +39,13 @@ export type FreshLook = z.infer<typeof freshLookSchema>
 /** Indicator id (in the current version) → why it needs a fresh look. */
 export type FreshLookMarks = Record<string, FreshLook>
 
+/** The marks without the one on `indicatorId` (the user answered it again, or confirmed the answer still holds). */
+export function clearFreshLook(marks: FreshLookMarks | undefined, indicatorId: string): FreshLookMarks {
+  const next = { ...marks }
+  delete next[indicatorId]
+  return next
+}
+
 /** Where the user was, so a reload brings them back to the same place. */
 export const positionSchema = z.object({
   view: z.enum(['profile', 'questionnaire', 'review', 'results', 'roadmap']),

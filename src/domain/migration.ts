@@ -1,4 +1,4 @@
-import type { Answer, Answers, FreshLookMarks } from './assessment'
+import type { Answer, Answers, Assessment, FreshLookMarks } from './assessment'
 import type { CheckIssue } from './check'
 import type { RoadmapEdits } from './roadmap'
 import { maxLevel, type IndicatorMigration, type LocalizedText, type Migration, type Questionnaire } from './questionnaire'
@@ -55,7 +55,8 @@ function targetId(entry: IndicatorMigration): string {
   return entry.change === 'same' ? entry.id : (entry.to ?? entry.id)
 }
 
-function compareVersions(a: string, b: string): number {
+/** Orders semantic versions by number (1.10.0 after 1.9.0): negative when `a` is older, 0 when equal. */
+export function compareVersions(a: string, b: string): number {
   const parts = (v: string) => v.split(/[.-]/).slice(0, 3).map(Number)
   const [pa, pb] = [parts(a), parts(b)]
   for (let i = 0; i < 3; i++) {
@@ -63,6 +64,29 @@ function compareVersions(a: string, b: string): number {
     if (d !== 0) return d
   }
   return 0
+}
+
+/** Whether a newer version of the same questionnaire is among `all` (new assessments should use the newest). */
+export function isSuperseded(q: Pick<Questionnaire, 'id' | 'version'>, all: ReadonlyArray<Pick<Questionnaire, 'id' | 'version'>>): boolean {
+  return all.some(other => other.id === q.id && compareVersions(other.version, q.version) > 0)
+}
+
+/**
+ * The assessment on the new version: answers, roadmap edits and marks from `outcome`; marks from an earlier
+ * upgrade are kept where their indicator still exists. Profile, language, position and dates are unchanged.
+ */
+export function upgradedAssessment(assessment: Assessment, outcome: MigrationOutcome, target: { key: string, questionnaire: Questionnaire }): Assessment {
+  const ids = new Set(target.questionnaire.indicators.map(i => i.id))
+  const kept = Object.fromEntries(Object.entries(assessment.freshLook ?? {}).filter(([id]) => ids.has(id)))
+  return {
+    ...assessment,
+    questionnaireKey: target.key,
+    questionnaireId: target.questionnaire.id,
+    questionnaireVersion: target.questionnaire.version,
+    answers: outcome.answers,
+    roadmap: outcome.roadmap,
+    freshLook: { ...kept, ...outcome.freshLook },
+  }
 }
 
 /**

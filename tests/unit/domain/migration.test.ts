@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Answer, Answers } from '@/domain/assessment'
+import { clearFreshLook, type Answer, type Answers } from '@/domain/assessment'
 import { checkQuestionnaire } from '@/domain/check'
-import { checkMigrationAgainst, findMigration, findUpgrade, migrateAssessment } from '@/domain/migration'
+import { checkMigrationAgainst, compareVersions, findMigration, findUpgrade, isSuperseded, migrateAssessment, upgradedAssessment } from '@/domain/migration'
+import { emptyProfile } from '@/domain/profile'
 import { emptyRoadmapEdits, type RoadmapEdits } from '@/domain/roadmap'
 import type { Questionnaire, QuestionnaireInput } from '@/domain/questionnaire'
 
@@ -292,5 +293,45 @@ describe('the checker on migrations', () => {
     expect(checkMigrationAgainst(target, { ...oldQ, id: 'other' })).toEqual([])
     expect(checkMigrationAgainst(target, { ...oldQ, version: '0.1.0' })).toEqual([])
     expect(checkMigrationAgainst(target, oldQ)).toHaveLength(6)
+  })
+})
+
+describe('upgradedAssessment and the marks', () => {
+  const base = {
+    id: 'x', questionnaireKey: 'mini@1.0.0', questionnaireId: 'mini', questionnaireVersion: '1.0.0', locale: 'en',
+    profile: emptyProfile('2026-11-01'), answers: { a1: level(2), b2: dontKnow }, position: { view: 'review' as const },
+    roadmap: emptyRoadmapEdits(), createdAt: T0, updatedAt: T0,
+    freshLook: { a1: { reason: 'fresh-look' as const, from: '0.9.0', previousId: 'a1' }, gone: { reason: 'fresh-look' as const, from: '0.9.0', previousId: 'gone' } },
+  }
+
+  it('moves the assessment to the new version with the migrated content, keeping older marks that still apply', () => {
+    const outcome = migrateAssessment(base, oldQ, newQ)!
+    const upgraded = upgradedAssessment(base, outcome, { key: 'mini@1.1.0', questionnaire: newQ })
+    expect([upgraded.questionnaireKey, upgraded.questionnaireId, upgraded.questionnaireVersion]).toEqual(['mini@1.1.0', 'mini', '1.1.0'])
+    expect(upgraded.answers).toEqual(outcome.answers)
+    expect(upgraded.freshLook).toEqual({ a1: base.freshLook.a1, b2: { reason: 'fresh-look', from: '1.0.0', previousId: 'b2' } })
+    expect([upgraded.id, upgraded.locale, upgraded.createdAt, upgraded.updatedAt, upgraded.position]).toEqual(['x', 'en', T0, T0, base.position])
+  })
+
+  it('clears one mark and leaves the others', () => {
+    expect(clearFreshLook(base.freshLook, 'a1')).toEqual({ gone: base.freshLook.gone })
+    expect(clearFreshLook(undefined, 'a1')).toEqual({})
+    expect(base.freshLook.a1).toBeDefined()
+  })
+})
+
+describe('isSuperseded and compareVersions', () => {
+  it('knows when a newer version of the same questionnaire exists', () => {
+    const all = [{ id: 'q', version: '1.0.0' }, { id: 'q', version: '1.1.0' }, { id: 'r', version: '2.0.0' }]
+    expect(isSuperseded({ id: 'q', version: '1.0.0' }, all)).toBe(true)
+    expect(isSuperseded({ id: 'q', version: '1.1.0' }, all)).toBe(false)
+    expect(isSuperseded({ id: 'r', version: '2.0.0' }, all)).toBe(false)
+  })
+
+  it('compares by number, part by part', () => {
+    expect(compareVersions('1.10.0', '1.9.0')).toBeGreaterThan(0)
+    expect(compareVersions('1.0.0', '1.0.1')).toBeLessThan(0)
+    expect(compareVersions('2.0.0', '1.99.99')).toBeGreaterThan(0)
+    expect(compareVersions('1.2.3', '1.2.3')).toBe(0)
   })
 })
