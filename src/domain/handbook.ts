@@ -8,6 +8,7 @@ export interface HandbookLabels {
   version: string
   howToUseHeading: string
   howToUse: string[]
+  readingRulesHeading: string
   levelsHeading: string
   level: string
   meaning: string
@@ -67,6 +68,10 @@ export function renderHandbook(q: Questionnaire, locale: string, labels: Handboo
   out.push(t(q.description), '')
   out.push(`## ${labels.howToUseHeading}`, '')
   for (const paragraph of labels.howToUse) out.push(paragraph, '')
+  if (q.instructions.length > 0) {
+    out.push(`## ${labels.readingRulesHeading}`, '')
+    for (const paragraph of q.instructions) out.push(t(paragraph), '')
+  }
 
   out.push(`## ${labels.levelsHeading}`, '')
   out.push(`| ${labels.level} | ${labels.meaning} |`, '| --- | --- |')
