@@ -16,6 +16,7 @@ export interface ResultsCsvLabels {
 
 /** One row per dimension (score to one decimal, stage and its name), then the overall index and stage. */
 export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentResult, locale: string, labels: ResultsCsvLabels): string {
+  // Stryker disable next-line ConditionalExpression: equivalent; levels[null] is undefined and localize(undefined) is '' too
   const levelName = (stage: number | null) => (stage === null ? '' : localize(questionnaire.levels[stage]?.label, locale))
   const rows: Array<Array<string | number>> = [[labels.dimension, labels.score, labels.stage, labels.stageName, labels.unconfirmed, labels.gaps, labels.answered]]
   questionnaire.dimensions.forEach((dimension, i) => {

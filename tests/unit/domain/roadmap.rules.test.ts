@@ -78,17 +78,18 @@ describe('roadmap items: variant texts and their fallbacks', () => {
     variants: { ldc: { title: en('LDC title'), description: en('LDC description'), horizon: '6-18m', effort: 'low', owner: en('LDC owner'), sources: ['ldc-src'] } },
   })
   const partial = action('m-partial', 'm', 1, { variants: { ldc: { description: en('LDC description only') } } })
-  const r = plan(questionnaire([full, partial]), { m1: L(1), p1: L(3) }, { ldc: true, sids: false, smallService: false })
+  // planned inside each test: StrykerJS activates a mutant only while tests run, not while they are collected
+  const planned = () => plan(questionnaire([full, partial]), { m1: L(1), p1: L(3) }, { ldc: true, sids: false, smallService: false })
 
   it('a variant replaces every field it sets', () => {
-    expect(item(r, 'm-full')).toMatchObject({
+    expect(item(planned(), 'm-full')).toMatchObject({
       horizon: '6-18m', effort: 'low', sources: ['ldc-src'],
       action: { variant: 'ldc', title: en('LDC title'), description: en('LDC description'), owner: en('LDC owner') },
     })
   })
 
   it('a variant that sets only a description keeps the action\'s other fields', () => {
-    expect(item(r, 'm-partial')).toMatchObject({
+    expect(item(planned(), 'm-partial')).toMatchObject({
       kind: 'library', horizon: '0-6m', effort: 'medium', sources: ['src-m-partial'],
       action: { variant: 'ldc', title: en('title m-partial'), description: en('LDC description only'), owner: en('owner m-partial') },
     })
