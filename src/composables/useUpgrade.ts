@@ -3,7 +3,8 @@ import { useI18n } from 'vue-i18n'
 import type { QuestionnaireEntry } from '@/data/questionnaires'
 import type { Answer } from '@/domain/assessment'
 import { findUpgrade } from '@/domain/migration'
-import { localize, type Questionnaire } from '@/domain/questionnaire'
+import { levelText } from '@/domain/labels'
+import type { Questionnaire } from '@/domain/questionnaire'
 import { useQuestionnairesStore } from '@/stores/questionnaires'
 
 /** The newer questionnaire an assessment on `questionnaire` can be upgraded to (a shipped one first), if any. */
@@ -19,14 +20,13 @@ export function useUpgradeTarget(questionnaire: Ref<Questionnaire | undefined>) 
   })
 }
 
-/** An answer in words: "Level 3 · Established", "Don't know", "Not applicable" or "not answered". */
+/** An answer in words: "3 · Established", "Don't know", "Not applicable" or "not answered". */
 export function useAnswerText() {
   const { t } = useI18n()
   return (answer: Answer | undefined, questionnaire: Questionnaire, locale: string): string => {
     if (!answer) return t('upgrade.notAnswered')
     if (answer.kind === 'dont_know') return t('answer.dontKnow')
     if (answer.kind === 'not_applicable') return t('answer.notApplicable')
-    const label = questionnaire.levels[answer.level]
-    return label ? `${t('upgrade.level', { level: answer.level })} · ${localize(label.label, locale)}` : t('upgrade.level', { level: answer.level })
+    return levelText(questionnaire, answer.level, locale)
   }
 }

@@ -74,9 +74,14 @@ export const assessmentSchema = z.object({
 }).strict()
 export type Assessment = z.infer<typeof assessmentSchema>
 
-/** Whether the answer still needs an evidence note: a level at or above the indicator's threshold with an empty note. */
+/** Whether the answer must carry an evidence note: a level at or above the indicator's threshold (3 by default). */
+export function isEvidenceRequired(indicator: Pick<Indicator, 'evidenceRequiredFrom'>, answer: Answer | undefined): boolean {
+  return answer?.kind === 'level' && answer.level >= indicator.evidenceRequiredFrom
+}
+
+/** Whether the answer still needs an evidence note: one is required and the note is empty. */
 export function needsEvidence(indicator: Pick<Indicator, 'evidenceRequiredFrom'>, answer: Answer | undefined): boolean {
-  return answer?.kind === 'level' && answer.level >= indicator.evidenceRequiredFrom && answer.evidence.trim() === ''
+  return answer !== undefined && isEvidenceRequired(indicator, answer) && answer.evidence.trim() === ''
 }
 
 /** An indicator counts as answered when it has an answer that passes the evidence rule. */

@@ -187,6 +187,10 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
       errors.push({ path: `${path}.evidenceRequiredFrom`, message: `must be between 0 and ${top + 1} (${top + 1} means never required)` })
     }
     checkSources(indicator.sources, `${path}.sources`)
+    indicator.whoKnows?.forEach(({ onlyIf }, i) => {
+      if (onlyIf && !indicatorDimension.has(onlyIf.indicator)) errors.push({ path: `${path}.whoKnows[${i}].onlyIf.indicator`, message: `unknown indicator "${onlyIf.indicator}"` })
+      if (onlyIf && onlyIf.minLevel > top) errors.push({ path: `${path}.whoKnows[${i}].onlyIf.minLevel`, message: `level ${onlyIf.minLevel} is above the top level ${top}` })
+    })
   })
 
   q.actions.forEach((action, index) => {

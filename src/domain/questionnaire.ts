@@ -39,6 +39,16 @@ export const dimensionSchema = z.object({
   dependsOn: z.array(z.string()).default([]).describe('Dimensions that should mature before this one (roadmap order).'),
 }).strict()
 
+/** Who is likely to know the answer to an indicator, named in its "find out" action. */
+export const whoKnowsSchema = z.object({
+  who: localizedTextSchema.describe('A post or service, e.g. "the finance directorate (the budget line)".'),
+  onlyIf: z
+    .object({ indicator: z.string(), minLevel: z.number().int().min(0) })
+    .strict()
+    .optional()
+    .describe('Name this post only when the answers show it exists: that indicator answered with at least this level.'),
+}).strict()
+
 export const indicatorSchema = z.object({
   id: idSchema('Indicator'),
   dimension: z.string().describe('Id of the dimension this indicator belongs to.'),
@@ -56,6 +66,10 @@ export const indicatorSchema = z.object({
     .describe('From this level on, an answer needs an evidence note.'),
   allowNotApplicable: z.boolean().default(false),
   sources: sourceRefsSchema,
+  whoKnows: z
+    .array(whoKnowsSchema)
+    .optional()
+    .describe('Who is likely to know, in order of preference; the first whose condition holds is named in the "find out" action.'),
 }).strict()
 
 export const HORIZONS = ['0-6m', '6-18m', '18-36m'] as const
@@ -87,7 +101,7 @@ export const actionSchema = z.object({
   indicators: z.array(z.string()).default([]).describe('Indicators this action moves up (optional).'),
   title: localizedTextSchema,
   description: localizedTextSchema.describe('What to do, concretely.'),
-  horizon: horizonSchema,
+  horizon: horizonSchema.describe('The horizon the authors had in mind; the roadmap schedules by effort and step order instead.'),
   effort: z.enum(EFFORTS),
   owner: localizedTextSchema.describe('Suggested owner, e.g. "Permanent Secretary".'),
   sources: sourceRefsSchema,
@@ -97,6 +111,12 @@ export const actionSchema = z.object({
     .strict()
     .default({})
     .describe('Adapted versions used when the context profile flags the country as LDC, SIDS or a small foreign service.'),
+}).strict()
+
+const horizonCapacitySchema = z.object({
+  '0-6m': z.number().int().min(1),
+  '6-18m': z.number().int().min(1),
+  '18-36m': z.number().int().min(1),
 }).strict()
 
 export const gatingRuleSchema = z.object({
@@ -115,6 +135,11 @@ export const scoringSchema = z.object({
     .default(30)
     .describe('Fewer resident missions than this makes a small foreign service.'),
   maxActionsPerHorizon: z.number().int().min(1).default(10),
+  horizonCapacity: z
+    .object({ standard: horizonCapacitySchema, smallService: horizonCapacitySchema })
+    .strict()
+    .optional()
+    .describe('Roadmap items each horizon can hold, for most ministries and for a small foreign service; without it every horizon holds maxActionsPerHorizon.'),
 }).strict()
 
 export const archetypeSchema = z.object({
@@ -186,7 +211,7 @@ export const questionnaireSchema = z
     description: localizedTextSchema,
     instructions: z
       .array(localizedTextSchema)
-      .default([])
+      .optional()
       .describe('Paragraphs shown before the first question and at the top of the handbook: how to choose an answer.'),
     locales: z.array(z.string().regex(localePattern, 'locale must look like "en", "fr" or "pt-BR"')).min(1),
     sources: z.array(sourceSchema).default([]),
@@ -196,7 +221,7 @@ export const questionnaireSchema = z
     actions: z.array(actionSchema).default([]),
     scoring: scoringSchema.default({}),
     archetypes: z.array(archetypeSchema).default([]),
-    migrations: z.array(migrationSchema).default([]).describe('How answers made with earlier versions map to this one.'),
+    migrations: z.array(migrationSchema).optional().describe('How answers made with earlier versions map to this one.'),
   })
   .strict()
 
@@ -205,6 +230,7 @@ export type Source = z.infer<typeof sourceSchema>
 export type Level = z.infer<typeof levelSchema>
 export type Dimension = z.infer<typeof dimensionSchema>
 export type Indicator = z.infer<typeof indicatorSchema>
+export type WhoKnows = z.infer<typeof whoKnowsSchema>
 export type Action = z.infer<typeof actionSchema>
 export type ActionVariant = z.infer<typeof actionVariantSchema>
 export type GatingRule = z.infer<typeof gatingRuleSchema>
