@@ -118,6 +118,16 @@ describe('migrateAssessment', () => {
     ])
   })
 
+  it('drops an edit of a "find out" item whose indicator no longer exists, and keeps one key when two edits meet', () => {
+    const edits = { ...emptyRoadmapEdits(), dropped: ['find-out:zz', 'alpha-12', 'alpha-12x', 'find-out:b3'] }
+    const result = migrateAssessment({ answers: {}, roadmap: edits }, oldQ, newQ)!
+    expect(result.roadmap.dropped).toEqual(['alpha-12x', 'find-out:b3'])
+    expect(result.roadmapChanges).toEqual([
+      { key: 'find-out:zz', to: null, edit: 'dropped' },
+      { key: 'alpha-12', to: 'alpha-12x', edit: 'dropped' },
+    ])
+  })
+
   it('says which versions it went between', () => {
     expect([outcome.from, outcome.to]).toEqual(['1.0.0', '1.1.0'])
   })
