@@ -86,7 +86,7 @@ export function runReports(options: ReportOptions): ReportRun {
     const locale = options.lang ?? v.locale
     const assessment: Assessment = {
       id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, questionnaireId: v.questionnaire.id, questionnaireVersion: v.questionnaire.version,
-      locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt,
+      locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, ...(v.signOff ? { signOff: v.signOff } : {}), position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt,
     }
     const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
     const bytes = buildReportPdf({

@@ -3,6 +3,7 @@ import { answerSchema, type Assessment, type Answers } from './assessment'
 import { formatPath, parseJson, type CheckIssue } from './check'
 import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema, type RoadmapEdits } from './roadmap'
+import { signOffSchema, type SignOff } from './sign-off'
 import { maxLevel, type Questionnaire } from './questionnaire'
 
 /** What an exported answers file (`*.tda.json`) says it is. */
@@ -25,6 +26,8 @@ export const assessmentFileSchema = z.object({
     answers: z.record(answerSchema),
     /** Optional: files from before the roadmap existed have none. */
     roadmap: roadmapEditsSchema.optional(),
+    /** Optional: the report's draft mark and sign-off block (files from before it existed have none). */
+    signOff: signOffSchema.optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   }).strict(),
@@ -39,6 +42,8 @@ export interface ImportedAssessment {
   profile: Profile
   answers: Answers
   roadmap: RoadmapEdits
+  /** Absent when the file has none. */
+  signOff?: SignOff
   createdAt: string
   updatedAt: string
 }
@@ -57,6 +62,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       profile: assessment.profile,
       answers: assessment.answers,
       roadmap: assessment.roadmap,
+      ...(assessment.signOff ? { signOff: assessment.signOff } : {}),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
     },
@@ -172,6 +178,7 @@ export function parseAssessmentFile(
       profile: file.assessment.profile,
       answers: file.assessment.answers,
       roadmap,
+      ...(file.assessment.signOff ? { signOff: file.assessment.signOff } : {}),
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,
     },

@@ -7,6 +7,7 @@ import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type
 import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
 import type { Questionnaire } from '@/domain/questionnaire'
+import type { SignOff } from '@/domain/sign-off'
 import { nowIso, todayIso } from '@/composables/clock'
 
 /** The honest state of saving: what the user sees next to their answers. */
@@ -103,6 +104,10 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return update(id, a => ({ ...a, roadmap }))
   }
 
+  function setSignOff(id: string, signOff: SignOff): Promise<boolean> {
+    return update(id, a => ({ ...a, signOff }))
+  }
+
   function setPosition(id: string, position: Position): Promise<boolean> {
     const current = find(id)
     if (!current || JSON.stringify(current.position) === JSON.stringify(position)) return Promise.resolve(true)
@@ -156,6 +161,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
       ...createAssessment({ id: newAssessmentId(), questionnaireKey: entry.key, questionnaire: entry.questionnaire, locale: result.value.locale, profile: result.value.profile, now: nowIso() }),
       answers: result.value.answers,
       roadmap: result.value.roadmap,
+      ...(result.value.signOff ? { signOff: result.value.signOff } : {}),
       position: { view: 'questionnaire' },
       createdAt: result.value.createdAt,
     }
@@ -175,6 +181,6 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   return {
     assessments, sorted, isLoaded, unreadable, backend, saveState, recentlyDeleted,
-    load, find, create, setAnswer, setProfile, setRoadmap, setPosition, duplicate, remove, undoRemove, dismissUndo, importText, exportText,
+    load, find, create, setAnswer, setProfile, setRoadmap, setSignOff, setPosition, duplicate, remove, undoRemove, dismissUndo, importText, exportText,
   }
 })
