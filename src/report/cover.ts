@@ -1,5 +1,5 @@
 import type { ReportContext } from './context'
-import { COLORS } from './document'
+import { COLORS } from './palette'
 import { itemTitle } from './item-text'
 import { fill } from './labels'
 import type { ReportWriter } from './writer'

@@ -1,13 +1,11 @@
 import { jsPDF } from 'jspdf'
 import { __createTable, autoTable, type CellDef, type RowInput, type UserOptions } from 'jspdf-autotable'
+import { COLORS, CONTENT_WIDTH_MM, FONT, PAGE } from './palette'
 import { drawRadar } from './radar'
 import type { CoverSpec, ParagraphOptions, RadarAxis, ReportWriter, TableCell, TableSpec } from './writer'
 
-/** Page geometry in millimetres (A4 portrait). */
-export const PAGE = { width: 210, height: 297, margin: 18, top: 22, bottom: 20 }
-export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin
-export const COLORS = { primary: [29, 78, 137] as const, text: [27, 31, 36] as const, muted: [74, 85, 99] as const, grid: [190, 198, 208] as const, accent: [242, 177, 52] as const, warning: [122, 75, 0] as const, shade: [245, 247, 250] as const }
-export const FONT = 'DejaVuSans'
+export { COLORS, FONT, PAGE } from './palette'
+export const CONTENT_WIDTH = CONTENT_WIDTH_MM
 /** Font size of table text in points, and the cell padding in millimetres. */
 export const TABLE_FONT_SIZE = 8.5
 export const CELL_PADDING = 1.8

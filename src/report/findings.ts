@@ -1,6 +1,6 @@
 import { indicatorsOf } from '../domain/questionnaire'
 import type { ReportContext } from './context'
-import { COLORS } from './document'
+import { COLORS } from './palette'
 import { fill } from './labels'
 import type { ReportWriter } from './writer'
 

@@ -1,4 +1,4 @@
-import { COLORS } from './document'
+import { COLORS } from './palette'
 import type { ReportWriter } from './writer'
 import type { ReportContext } from './context'
 import { fill } from './labels'

@@ -1,5 +1,5 @@
 import type { jsPDF } from 'jspdf'
-import { COLORS, FONT } from './document'
+import { COLORS, FONT } from './palette'
 
 export interface RadarLabelAxis {
   /** Label lines drawn outside the axis end. */

@@ -1,7 +1,7 @@
 import { HORIZONS } from '../domain/questionnaire'
 import type { RoadmapItem } from '../domain/roadmap'
 import type { ReportContext } from './context'
-import { COLORS } from './document'
+import { COLORS } from './palette'
 import { itemDetail, itemOwner, itemTitle } from './item-text'
 import { fill } from './labels'
 import type { ReportWriter, TableCell } from './writer'

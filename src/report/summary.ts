@@ -1,6 +1,6 @@
 import type { ReportContext } from './context'
 import { topPriorities } from './cover'
-import { COLORS } from './document'
+import { COLORS } from './palette'
 import { fill } from './labels'
 import { itemTitle } from './item-text'
 import type { ReportWriter } from './writer'
@@ -28,5 +28,5 @@ export function writeSummary(w: ReportWriter, c: ReportContext): void {
 
   w.space(4)
   w.heading(c.labels.chartHeading, 12)
-  w.radar(c.questionnaire.dimensions.map((d, i) => ({ title: c.t(d.title), stage: c.levelName(r.dimensions[i]!.stage), value: r.dimensions[i]!.score })), c.questionnaire.levels.length - 1)
+  w.radar(c.questionnaire.dimensions.map((d, i) => ({ title: c.t(d.title), stage: c.levelName(r.dimensions[i]!.stage), value: r.dimensions[i]!.score, score: r.dimensions[i]!.score === null ? c.labels.none : c.number(r.dimensions[i]!.score!) })), c.questionnaire.levels.length - 1)
 }

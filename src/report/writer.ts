@@ -26,11 +26,12 @@ export interface TableSpec {
   zebra?: boolean
 }
 
-/** One axis of the radar chart: the dimension's title, its stage in words and its score (null: not scored). */
+/** One axis of the radar chart: the dimension's title, its stage in words, its score (null: not scored) and that score as written in the report's language. */
 export interface RadarAxis {
   title: string
   stage: string
   value: number | null
+  score: string
 }
 
 export interface CoverSpec {
