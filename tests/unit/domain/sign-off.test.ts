@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createAssessment, type Assessment } from '@/domain/assessment'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile } from '@/domain/assessment-file'
+import { assessmentFromImport } from '@/domain/assessment-import'
 import { checkQuestionnaireText } from '@/domain/check'
 import { emptyProfile } from '@/domain/profile'
 import type { Questionnaire } from '@/domain/questionnaire'
@@ -19,6 +20,13 @@ describe('sign-off in the answers file', () => {
     const signOff = { draft: true, preparedBy: 'Ama Mensah', approvedBy: 'Kofi Boateng', date: '2026-12-03' }
     const parsed = parseAssessmentFile(serializeAssessmentFile(buildAssessmentFile({ ...base, signOff }, NOW)), find)
     expect(parsed.ok && parsed.value.signOff).toEqual(signOff)
+  })
+
+  it('is kept when the file becomes a saved assessment', () => {
+    const signOff = { draft: false, preparedBy: 'Ama Mensah', approvedBy: '', date: '' }
+    const parsed = parseAssessmentFile(serializeAssessmentFile(buildAssessmentFile({ ...base, signOff }, NOW)), find)
+    if (!parsed.ok) throw new Error('should parse')
+    expect(assessmentFromImport(parsed.value, { id: 'b', questionnaireKey: 'k', position: { view: 'results' } }).signOff).toEqual(signOff)
   })
 
   it('is left out of the file when the assessment has none, and such a file still opens', () => {
