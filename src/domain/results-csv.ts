@@ -1,4 +1,4 @@
-import { toCsv } from './csv'
+import { csvDecimal, toCsv, type CsvSeparator } from './csv'
 import { localize, type Questionnaire } from './questionnaire'
 import type { AssessmentResult } from './scoring'
 
@@ -14,15 +14,15 @@ export interface ResultsCsvLabels {
   overall: string
 }
 
-/** One row per dimension (score to one decimal, stage and its name), then the overall index and stage. */
-export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentResult, locale: string, labels: ResultsCsvLabels): string {
+/** One row per dimension (score to one decimal, stage and its name), then the overall index and stage; the decimal mark follows the separator. */
+export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentResult, locale: string, labels: ResultsCsvLabels, separator: CsvSeparator = ','): string {
   const levelName = (stage: number | null) => (stage === null ? '' : localize(questionnaire.levels[stage]?.label, locale))
   const rows: Array<Array<string | number>> = [[labels.dimension, labels.score, labels.stage, labels.stageName, labels.unconfirmed, labels.gaps, labels.answered]]
   questionnaire.dimensions.forEach((dimension, i) => {
     const d = result.dimensions[i]!
     rows.push([
       localize(dimension.title, locale),
-      d.score === null ? '' : d.score.toFixed(1),
+      d.score === null ? '' : csvDecimal(d.score, 1, separator),
       d.stage ?? '',
       levelName(d.stage),
       d.unconfirmed ? labels.yes : '',
@@ -30,6 +30,6 @@ export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentRes
       `${d.answered}/${d.total}`,
     ])
   })
-  rows.push([labels.overall, result.index === null ? '' : result.index.toFixed(1), result.overallStage, levelName(result.overallStage), '', result.gaps.length, `${result.answered}/${result.total}`])
-  return toCsv(rows)
+  rows.push([labels.overall, result.index === null ? '' : csvDecimal(result.index, 1, separator), result.overallStage, levelName(result.overallStage), '', result.gaps.length, `${result.answered}/${result.total}`])
+  return toCsv(rows, separator)
 }
