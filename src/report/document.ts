@@ -237,8 +237,10 @@ export function addFooters(doc: jsPDF, footer: (page: number, pages: number) => 
     if (draftMark) {
       doc.saveGraphicsState()
       doc.setGState(new (doc as unknown as { GState: new (o: { opacity: number }) => unknown }).GState({ opacity: 0.12 }) as Parameters<typeof doc.setGState>[0])
-      doc.setFont(FONT, 'bold').setFontSize(96).setTextColor(...COLORS.warning)
-      doc.text(draftMark, PAGE.width / 2, PAGE.height / 2 + 20, { align: 'center', angle: 45, baseline: 'middle' })
+      doc.setFont(FONT, 'bold').setFontSize(84).setTextColor(...COLORS.warning)
+      // Rotated about its start, so start half the text's length down and left of the page's centre.
+      const half = doc.getTextWidth(draftMark) / 2 / Math.SQRT2
+      doc.text(draftMark, PAGE.width / 2 - half, PAGE.height / 2 + half, { angle: 45, baseline: 'middle' })
       doc.restoreGraphicsState()
     }
     const { left, right } = footer(page, pages)
