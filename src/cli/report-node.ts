@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import countries from 'i18n-iso-countries'
+import { countryNameList } from '../data/country-names'
 import type { ReportFonts } from '../report/document'
 import type { ReportLabels } from '../report/labels'
 
@@ -31,9 +32,9 @@ export function readReportLabels(locale: string): ReportLabels {
 export function countryNameNode(iso3: string, locale: string): string {
   for (const lang of [locale, 'en']) {
     try {
-      countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as Parameters<typeof countries.registerLocale>[0])
-      const name = countries.getName(countries.alpha3ToAlpha2(iso3) ?? '', lang, { select: 'official' })
-      if (name) return name
+      const data = require(`i18n-iso-countries/langs/${lang}.json`) as Parameters<typeof countries.registerLocale>[0]
+      const name = countryNameList(data.countries, countries.getAlpha3Codes(), lang).find(c => c.iso3 === iso3)?.name
+      if (name && name !== iso3) return name
     }
     catch {
       // no list for that language: try English
