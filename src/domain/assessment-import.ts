@@ -26,6 +26,7 @@ export function assessmentFromImport(imported: ImportedAssessment, placement: Im
     position: placement.position,
     roadmap: imported.roadmap,
     ...(imported.signOff ? { signOff: imported.signOff } : {}),
+    ...(imported.freshLook ? { freshLook: imported.freshLook } : {}),
     createdAt: imported.createdAt,
     updatedAt: imported.updatedAt,
   }

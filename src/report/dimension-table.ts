@@ -1,3 +1,4 @@
+import { dimensionResult } from '../domain/scoring'
 import type { ReportContext } from './context'
 import type { ReportWriter } from './writer'
 
@@ -10,17 +11,18 @@ export function writeDimensionTable(w: ReportWriter, c: ReportContext): void {
     head: [l.dimension, l.score, l.stage, l.target, l.answered, l.gaps],
     widths: ['auto', 16, 36, 18, 22, 18],
     align: ['left', 'right', 'left', 'right', 'right', 'right'],
-    groups: c.questionnaire.dimensions.map((d, i) => {
-      const res = c.result.dimensions[i]!
-      const target = c.roadmap.targets[i]!
-      return [[
+    groups: c.questionnaire.dimensions.flatMap((d) => {
+      const res = dimensionResult(c.result, d.id)
+      const target = c.roadmap.targets.find(x => x.dimensionId === d.id)
+      if (!res || !target) return []
+      return [[[
         c.t(d.title),
         res.score === null ? l.none : c.number(res.score),
         `${c.levelName(res.stage)}${res.unconfirmed ? ` (${l.unconfirmed})` : ''}`,
         String(target.target),
         `${res.answered}/${res.total}`,
         String(res.gaps.length),
-      ]]
+      ]]]
     }),
   })
 }

@@ -1,4 +1,5 @@
 import { indicatorsOf } from '../domain/questionnaire'
+import { dimensionResult } from '../domain/scoring'
 import type { ReportContext } from './context'
 import { COLORS } from './palette'
 import { fill } from './labels'
@@ -9,8 +10,9 @@ export function writeFindings(w: ReportWriter, c: ReportContext): void {
   w.newPage()
   w.heading(c.labels.findingsHeading)
   const l = c.labels
-  c.questionnaire.dimensions.forEach((dimension, i) => {
-    const res = c.result.dimensions[i]!
+  for (const dimension of c.questionnaire.dimensions) {
+    const res = dimensionResult(c.result, dimension.id)
+    if (!res) continue
     w.ensure(55) // the dimension's heading, its score line and the first rows together
     w.heading(c.t(dimension.title), 12)
     w.paragraph(`${l.score} ${res.score === null ? l.none : c.number(res.score)} · ${c.stagePhrase(res.stage)}${res.unconfirmed ? ` (${l.unconfirmed})` : ''}`, { size: 9, color: COLORS.muted })
@@ -28,5 +30,5 @@ export function writeFindings(w: ReportWriter, c: ReportContext): void {
       return [[`${indicator.id} ${c.t(indicator.question)}`, text, confidence, answer?.evidence ?? '']]
     })
     w.table({ head: [l.indicator, l.answer, l.confidence, l.evidence], widths: [62, 27, 25, 'auto'], groups })
-  })
+  }
 }

@@ -3,6 +3,8 @@ import { topPriorities } from './cover'
 import { COLORS } from './palette'
 import { fill } from './labels'
 import { itemTitle } from './item-text'
+import { maxLevel } from '../domain/questionnaire'
+import { dimensionResult } from '../domain/scoring'
 import type { ReportWriter } from './writer'
 
 export function writeSummary(w: ReportWriter, c: ReportContext): void {
@@ -16,7 +18,10 @@ export function writeSummary(w: ReportWriter, c: ReportContext): void {
   if (r.provisional) w.paragraph(fill(c.labels.provisionalWarning, { answered: r.answered, total: r.total }), { bold: true, color: COLORS.warning })
   w.paragraph(fill(c.labels.completeness, { percent: c.percent(r.completeness), confidence: r.confidence === null ? c.labels.none : c.percent(r.confidence), gaps: r.gaps.length }), { size: 9, color: COLORS.muted })
 
-  const scored = c.questionnaire.dimensions.map((d, i) => ({ d, res: r.dimensions[i]! })).filter(x => x.res.score !== null)
+  const scored = c.questionnaire.dimensions.flatMap((d) => {
+    const res = dimensionResult(r, d.id)
+    return res && res.score !== null ? [{ d, res }] : []
+  })
   const strengths = [...scored].sort((a, b) => b.res.score! - a.res.score!).slice(0, 3)
   w.space(2)
   w.paragraph(c.labels.strengthsHeading, { size: 11, bold: true, gap: 1 })
@@ -28,5 +33,9 @@ export function writeSummary(w: ReportWriter, c: ReportContext): void {
 
   w.space(4)
   w.heading(c.labels.chartHeading, 12)
-  w.radar(c.questionnaire.dimensions.map((d, i) => ({ title: c.t(d.title), stage: c.levelName(r.dimensions[i]!.stage), value: r.dimensions[i]!.score, score: r.dimensions[i]!.score === null ? c.labels.none : c.number(r.dimensions[i]!.score!) })), c.questionnaire.levels.length - 1)
+  w.radar(c.questionnaire.dimensions.map((d) => {
+    const res = dimensionResult(r, d.id)
+    const score = res?.score ?? null
+    return { title: c.t(d.title), stage: c.levelName(res?.stage ?? null), value: score, score: score === null ? c.labels.none : c.number(score) }
+  }), maxLevel(c.questionnaire))
 }

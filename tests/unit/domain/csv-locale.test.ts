@@ -6,6 +6,7 @@ import { checkQuestionnaireText } from '@/domain/check'
 import { csvDecimal, csvSeparatorFor, localTimestamp, toCsv } from '@/domain/csv'
 import { emptyProfile } from '@/domain/profile'
 import type { Questionnaire } from '@/domain/questionnaire'
+import { emptyRoadmapEdits } from '@/domain/roadmap'
 import { resultsToCsv } from '@/domain/results-csv'
 import type { AssessmentResult } from '@/domain/scoring'
 
@@ -70,7 +71,7 @@ describe('answers and results CSV for a French spreadsheet', () => {
     const assessment: Assessment = {
       id: 'x', questionnaireKey: 'k', questionnaireId: q.id, questionnaireVersion: q.version, locale: 'fr', profile: emptyProfile('2026-11-23'),
       answers: { a1: { kind: 'level', level: 2, confidence: 'document-backed', evidence: 'Note; 3 mars', updatedAt: '2026-11-23T10:00:00.000Z' } },
-      position: { view: 'results' }, roadmap: { targets: {}, dropped: [], details: {}, custom: [] }, createdAt: '', updatedAt: '',
+      position: { view: 'results' }, roadmap: emptyRoadmapEdits(), createdAt: '', updatedAt: '',
     }
     const rows = answersToCsv(q, assessment, 'fr', labels, { separator: ';', timeZone: 'Europe/Paris' }).split('\r\n')
     expect(rows[0]).toBe('Dimension;Indicateur;Question;Réponse;Niveau;Nom du niveau;Confiance;Justificatif;Modifié')
