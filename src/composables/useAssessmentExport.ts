@@ -2,8 +2,10 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { nowIso } from './clock'
 import { downloadText } from './download'
-import { countryName, useCountries } from './useCountryName'
+import { useCountries } from './useCountryName'
+import { countryName } from '@/domain/labels'
 import { answersToCsv, type AnswersCsvLabels } from '@/domain/answers-csv'
+import { CSV_BOM, csvSeparatorFor, type CsvFormat } from '@/domain/csv'
 import { resultsToCsv, type ResultsCsvLabels } from '@/domain/results-csv'
 import type { AssessmentResult } from '@/domain/scoring'
 import type { Assessment } from '@/domain/assessment'
@@ -15,12 +17,14 @@ import type { Questionnaire } from '@/domain/questionnaire'
  * File names use English country names, loaded once `hasCountries` says an assessment has a country.
  */
 export function useAssessmentExport(hasCountries: () => boolean = () => true) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  /** Columns split the way a spreadsheet in the user's language expects, times in the user's own zone. */
+  const csvFormat = (): CsvFormat => ({ separator: csvSeparatorFor(locale.value), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })
   const englishCountries = useCountries(ref('en'), hasCountries)
 
   function fileName(assessment: Assessment, extension?: string): string {
     const p = assessment.profile
-    return assessmentFileName(p.country ? countryName(englishCountries.value, p.country) : '', p.date, extension)
+    return assessmentFileName(countryName(p.country, englishCountries.value), p.date, extension)
   }
 
   function exportJson(assessment: Assessment): void {
@@ -34,9 +38,8 @@ export function useAssessmentExport(hasCountries: () => boolean = () => true) {
       updated: t('csv.updated'), dontKnow: t('answer.dontKnow'), notApplicable: t('answer.notApplicable'), unanswered: t('csv.unanswered'),
       confidences: Object.fromEntries(['self-declared', 'document-backed', 'externally-validated'].map(c => [c, t(`answer.confidence.${c}`)])),
     }
-    const csv = answersToCsv(questionnaire, assessment, assessment.locale, labels)
-    // A byte-order mark lets spreadsheet programs read accents correctly.
-    downloadText(fileName(assessment, 'answers.csv'), `\uFEFF${csv}`, 'text/csv;charset=utf-8')
+    const csv = answersToCsv(questionnaire, assessment, assessment.locale, labels, csvFormat())
+    downloadText(fileName(assessment, 'answers.csv'), `${CSV_BOM}${csv}`, 'text/csv;charset=utf-8')
   }
 
   function exportResultsCsv(assessment: Assessment, questionnaire: Questionnaire, result: AssessmentResult): void {
@@ -44,8 +47,8 @@ export function useAssessmentExport(hasCountries: () => boolean = () => true) {
       dimension: t('results.dimension'), score: t('results.score'), stage: t('results.stage'), stageName: t('results.stageName'),
       unconfirmed: t('results.unconfirmedColumn'), gaps: t('results.gapsColumn'), answered: t('results.answered'), yes: t('results.yes'), overall: t('results.overallRow'),
     }
-    const csv = resultsToCsv(questionnaire, result, assessment.locale, labels)
-    downloadText(fileName(assessment, 'results.csv'), `\uFEFF${csv}`, 'text/csv;charset=utf-8')
+    const csv = resultsToCsv(questionnaire, result, assessment.locale, labels, csvFormat().separator)
+    downloadText(fileName(assessment, 'results.csv'), `${CSV_BOM}${csv}`, 'text/csv;charset=utf-8')
   }
 
   return { exportJson, exportCsv, exportResultsCsv }

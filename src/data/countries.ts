@@ -1,12 +1,9 @@
 import type { LocaleData } from 'i18n-iso-countries'
 import type { CountryGroups } from '@/domain/country-groups'
 import { countryGroupsSchema } from '@/domain/country-groups'
+import { countryNameList, type Country } from './country-names'
 
-/** A country or territory of ISO 3166-1, named in the user's language. */
-export interface Country {
-  iso3: string
-  name: string
-}
+export type { Country } from './country-names'
 
 const nameLoaders: Record<string, () => Promise<LocaleData>> = {
   en: () => import('i18n-iso-countries/langs/en.json').then(m => m.default as LocaleData),
@@ -28,10 +25,7 @@ export function loadCountries(locale: string): Promise<Country[]> {
   if (!list) {
     list = Promise.all([loadLibrary(), nameLoaders[lang]!()]).then(([countries, data]) => {
       countries.registerLocale(data)
-      const names = countries.getNames(lang, { select: 'official' })
-      return Object.entries(countries.getAlpha3Codes())
-        .map(([iso3, alpha2]) => ({ iso3, name: names[alpha2] ?? iso3 }))
-        .sort((a, b) => a.name.localeCompare(b.name, lang))
+      return countryNameList(data.countries, countries.getAlpha3Codes(), lang)
     })
     cache.set(lang, list)
   }
@@ -40,7 +34,7 @@ export function loadCountries(locale: string): Promise<Country[]> {
 
 let groups: Promise<CountryGroups> | undefined
 
-/** The bundled UN lists of LDCs, LLDCs and SIDS (a copy of shared/data/un-country-groups.json). */
+/** The bundled UN lists of LDCs, LLDCs and SIDS (where they come from and how to update them: reference/README.md). */
 export function loadCountryGroups(): Promise<CountryGroups> {
   groups ??= import('./reference/un-country-groups.json').then(m => countryGroupsSchema.parse(m.default))
   return groups

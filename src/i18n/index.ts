@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import en from './locales/en.json'
 import { getStorage } from '@/data/storage'
+import { withEnglishFallback } from '@/domain/labels'
 import { DEFAULT_LOCALE, findUiLocale, UI_LOCALES } from './locales'
 
 export type MessageSchema = typeof en
@@ -38,8 +39,7 @@ export async function loadMessages(code: string): Promise<MessageSchema> {
   const read = async (c: string) => JSON.parse(await texts[`./locales/${c}.json`]!()) as MessageSchema
   const english = await read(DEFAULT_LOCALE)
   if (code === DEFAULT_LOCALE || !texts[`./locales/${code}.json`]) return english
-  const messages = await read(code)
-  return { ...english, ...messages, report: { ...english.report, ...messages.report } }
+  return withEnglishFallback(english, await read(code))
 }
 
 // Each switch gets a number: a slower, older switch (still loading its messages) never overrides a newer one.

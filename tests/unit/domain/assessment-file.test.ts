@@ -31,6 +31,7 @@ function sample(): Assessment {
       targets: { alpha: 4, beta: 0 },
       dropped: ['alpha-12', 'find-out:a2'],
       details: { 'alpha-23': { owner: 'Direction des affaires économiques', targetDate: '2027-06-30' }, 'beta-01': { targetDate: '2027-01-15' } },
+      placements: { 'alpha-23': '18-36m', 'beta-12': '0-6m' },
       custom: [{ id: 'c-1', dimensionId: 'beta', title: 'Atelier « numérique »', description: 'Deux jours', horizon: '6-18m' }],
     },
   }
@@ -122,6 +123,19 @@ describe('assessment file import refuses, with the path of the problem,', () => 
 
   it('a level above the top of the scale', () => {
     expect(errorsOf(mutated((f) => { f.assessment.answers.a1.level = 6 }))).toEqual(['assessment.answers.a1.level: level 6 is above the top level 5'])
+  })
+
+  it('a roadmap target above the top of the scale (the top itself is accepted)', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 6 }))).toEqual(['assessment.roadmap.targets.alpha: target 6 is above the top level 5'])
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 5 }))).toEqual([])
+  })
+
+  it('a roadmap target for a dimension the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.gamma = 2 }))).toEqual(['assessment.roadmap.targets.gamma: unknown dimension "gamma"'])
+  })
+
+  it('an own action for a dimension the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.custom[0].dimensionId = 'gamma' }))).toEqual(['assessment.roadmap.custom[0].dimensionId: unknown dimension "gamma"'])
   })
 
   it('"not applicable" where the indicator does not allow it', () => {

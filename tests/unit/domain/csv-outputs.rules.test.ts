@@ -26,7 +26,7 @@ const answerLabels: AnswersCsvLabels = {
 function assessmentWith(answers: Answers): Assessment {
   return {
     id: 'x', questionnaireKey: 'k', questionnaireId: q.id, questionnaireVersion: q.version, locale: 'en', profile: emptyProfile('2026-11-23'),
-    answers, position: { view: 'results' }, roadmap: { targets: {}, dropped: [], details: {}, custom: [] }, createdAt: T, updatedAt: T,
+    answers, position: { view: 'results' }, roadmap: { targets: {}, dropped: [], details: {}, placements: {}, custom: [] }, createdAt: T, updatedAt: T,
   }
 }
 const rowsOf = (csv: string) => csv.trimEnd().split('\r\n')
@@ -56,9 +56,9 @@ describe('answersToCsv', () => {
     expect(rows[1]!.split(',')[6]).toBe('externally-validated')
   })
 
-  it('leaves the level name empty for a level outside the scale (the answer cell, ending in a space, is quoted)', () => {
+  it('writes just the number, with an empty level name, for a level outside the scale', () => {
     const rows = rowsOf(answersToCsv(q, assessmentWith({ a1: { kind: 'level', level: 9, confidence: 'self-declared', evidence: 'x', updatedAt: T } }), 'en', answerLabels))
-    expect(rows[1]).toBe(`Alpha mandate,a1,Question alpha 1?,"9 · ",9,,self-declared,x,${T}`)
+    expect(rows[1]).toBe(`Alpha mandate,a1,Question alpha 1?,9,9,,self-declared,x,${T}`)
   })
 
   it('names the dimension by its id when the questionnaire has no such dimension', () => {
@@ -111,6 +111,11 @@ describe('resultsToCsv', () => {
   it('writes the overall index to one decimal, the overall stage and name, all gaps and the answered count', () => {
     const rows = rowsOf(resultsToCsv(q, resultWith({}, {}, { index: 51.666, overallStage: 1, gaps: ['a2', 'b1', 'b3'], answered: 5 }), 'en', resultLabels))
     expect(rows[3]).toBe(`Overall,51.7,1,Ad hoc,,3,5/6`)
+  })
+
+  it('leaves the stage name empty for a stage the scale does not name', () => {
+    const rows = rowsOf(resultsToCsv(q, resultWith({ score: 4, stage: 9 }, {}), 'en', resultLabels))
+    expect(rows[1]).toBe('Alpha mandate,4.0,9,,,0,0/3')
   })
 
   it('leaves the overall index empty when there is none', () => {
