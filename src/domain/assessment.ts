@@ -184,3 +184,13 @@ export function applyAnswerChange(answers: Answers, indicatorId: string, change:
   next[indicatorId] = { ...current, evidence: change.evidence.slice(0, 5000), updatedAt: now }
   return next
 }
+
+/** Indicators answered "don't know" (the information gaps), in questionnaire order. */
+export function informationGaps(questionnaire: Pick<Questionnaire, 'indicators'>, answers: Answers): Indicator[] {
+  return questionnaire.indicators.filter(indicator => answers[indicator.id]?.kind === 'dont_know')
+}
+
+/** Indicators an upgrade marked for a fresh look, in questionnaire order; none without marks. */
+export function indicatorsToLookAt(questionnaire: Pick<Questionnaire, 'indicators'>, marks: FreshLookMarks | undefined): Indicator[] {
+  return questionnaire.indicators.filter(indicator => marks?.[indicator.id] !== undefined)
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { HORIZONS, localize } from '../domain/questionnaire'
+import { levelName } from '../domain/labels'
+import { dimensionResult } from '../domain/scoring'
 import type { RoadmapItem } from '../domain/roadmap'
 import type { ReportContext } from './context'
 import { itemDetail, itemOwner, itemTitle } from './item-text'
@@ -92,7 +94,7 @@ export function buildResultsFile(c: ReportContext): ResultsFile {
   const p = c.assessment.profile
   const planned = [...HORIZONS.flatMap(h => c.roadmap.horizons[h]), ...c.roadmap.later]
   const cited = new Set([...c.questionnaire.dimensions.flatMap(d => d.sources), ...planned.flatMap(i => i.sources)])
-  const levelLabel = (level: number | null) => (level === null ? '' : c.t(c.questionnaire.levels[level]?.label))
+  const levelLabel = (level: number | null) => (level === null ? '' : levelName(c.questionnaire, level, c.locale))
   return {
     format: RESULTS_FORMAT,
     schemaVersion: RESULTS_SCHEMA_VERSION,
@@ -114,20 +116,22 @@ export function buildResultsFile(c: ReportContext): ResultsFile {
       total: r.total,
       provisional: r.provisional,
       gaps: r.gaps,
-      dimensions: c.questionnaire.dimensions.map((d, i) => {
-        const res = r.dimensions[i]!
-        return {
+      dimensions: c.questionnaire.dimensions.flatMap((d) => {
+        const res = dimensionResult(r, d.id)
+        const target = c.roadmap.targets.find(x => x.dimensionId === d.id)
+        if (!res || !target) return []
+        return [{
           id: d.id,
           title: c.t(d.title),
           score: res.score === null ? null : round1(res.score),
           stage: res.stage,
           stageName: levelLabel(res.stage),
           unconfirmed: res.unconfirmed,
-          target: c.roadmap.targets[i]!.target,
+          target: target.target,
           answered: res.answered,
           total: res.total,
           gaps: res.gaps,
-        }
+        }]
       }),
     },
     plan: {
