@@ -103,7 +103,7 @@ test('a new user fills the profile, answers two dimensions by keyboard, reloads,
 
   await page.getByRole('link', { name: 'Review' }).click()
   await expect(page.getByRole('heading', { name: '24 indicators still need attention' })).toBeVisible()
-  await page.getByRole('link', { name: /^I3\.1 / }).first().click() // the pending list comes before the list of every answer
+  await page.getByRole('link', { name: /^I3\.1 / }).first().click() // the pending list comes before the full list of answers
   await expect(page.locator('#indicator-I3-1')).toBeInViewport()
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export answers (.tda.json)' }).click()])
