@@ -45,6 +45,21 @@ describe('npm run report -- --format json', () => {
     expect([...cited].filter(id => !listed.has(id))).toEqual([])
   })
 
+  it('carries the explained headline: the facts that set the stage and the shortest path to the next one', () => {
+    for (const name of ['ldc-island-early', 'emerging-mid', 'pioneer']) {
+      const data = JSON.parse(readFileSync(join(out, `${name}.results.json`), 'utf8')) as {
+        results: { overallStage: number }
+        headline: { stage: number, facts: Array<{ code: string }>, pathStatus: string, path: { stage: number, changes: unknown[] } | null, meaning: { level: number } }
+      }
+      expect(data.headline.stage, name).toBe(data.results.overallStage)
+      expect(data.headline.meaning.level, name).toBe(data.results.overallStage)
+      expect(data.headline.facts.length, name).toBeGreaterThan(0)
+      expect(data.headline.pathStatus, name).toBe('found')
+      expect(data.headline.path!.stage, name).toBeGreaterThan(data.results.overallStage)
+      expect(data.headline.path!.changes.length, name).toBeGreaterThan(0)
+    }
+  })
+
   it('rejects a results file that breaks the schema (the validator is not a rubber stamp)', () => {
     const validate = new Ajv({ strict: false }).compile(schema)
     const data = JSON.parse(readFileSync(join(out, 'pioneer.results.json'), 'utf8')) as { results: { index: unknown } }
