@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, relative, resolve } from 'node:path'
-import { checkQuestionnaireText, formatIssue, type LocaleCoverage } from '../domain/check'
+import { checkQuestionnaireText, type LocaleCoverage } from '../domain/check'
+import { checkFileSize, LIMITS } from '../domain/input-rules'
+import { problem } from '../domain/problem'
+import { nodeTranslator, problemLine, problemLines } from './messages-node'
 import { shippedQuestionnaireFiles } from './shipped'
 
 function coverageTable(rows: Array<{ file: string, coverage: LocaleCoverage[] }>): string {
@@ -16,6 +19,7 @@ function coverageTable(rows: Array<{ file: string, coverage: LocaleCoverage[] }>
 }
 
 function main(args: string[]): number {
+  const t = nodeTranslator(process.env.TDA_LANG ?? 'en')
   const files = args.length > 0 ? args.map(a => resolve(a)) : shippedQuestionnaireFiles()
   if (files.length === 0) {
     console.error('No questionnaire files found in questionnaires/.')
@@ -27,10 +31,16 @@ function main(args: string[]): number {
     const shown = relative(process.cwd(), file) || basename(file)
     let text: string
     try {
+      const tooLarge = checkFileSize(statSync(file).size, LIMITS.questionnaireFileBytes)
+      if (tooLarge) {
+        console.error(`✗ ${problemLine(shown, tooLarge, t)}`)
+        failed++
+        continue
+      }
       text = readFileSync(file, 'utf8')
     }
-    catch (error) {
-      console.error(`${shown} › (file): cannot be read: ${(error as Error).message}`)
+    catch {
+      console.error(`✗ ${problemLine(shown, problem('file.unreadable', '(file)'), t)}`)
       failed++
       continue
     }
@@ -43,7 +53,7 @@ function main(args: string[]): number {
     else {
       failed++
       console.error(`✗ ${shown}: ${result.errors.length} problem(s)`)
-      for (const issue of result.errors) console.error(`  ${formatIssue(shown, issue)}`)
+      for (const line of problemLines(shown, result.errors, t)) console.error(`  ${line}`)
     }
   }
   if (rows.length > 0) console.log(`\nTranslation coverage\n${coverageTable(rows)}`)

@@ -1,11 +1,15 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { Assessment } from '../domain/assessment'
-import { parseAssessmentFile } from '../domain/assessment-file'
-import { checkQuestionnaireText, formatIssue } from '../domain/check'
+import { parseAssessmentFile, type ImportResult } from '../domain/assessment-file'
+import { checkQuestionnaireText } from '../domain/check'
+import { checkFileSize, LIMITS, resolveLocale } from '../domain/input-rules'
 import { assessmentOutcome } from '../domain/outcome'
+import { problem, type Problem } from '../domain/problem'
 import type { Questionnaire } from '../domain/questionnaire'
+import { DEFAULT_LOCALE, UI_LOCALES } from '../i18n/locales'
 import { buildReportPdf } from '../report/build-report'
+import { nodeTranslator, problemLine, uiLocaleFor } from './messages-node'
 import { countryNameNode, readReportFonts, readReportLabels } from './report-node'
 import { shippedQuestionnaireFiles } from './shipped'
 
@@ -20,8 +24,12 @@ export interface ReportOptions {
 }
 
 export interface ReportRun {
+  /** Paths of the PDFs actually written. */
   written: string[]
-  failed: Array<{ file: string, messages: string[] }>
+  /** Files refused, with every problem found. */
+  failed: Array<{ file: string, problems: Problem[] }>
+  /** Notes on files that were used anyway (e.g. an unknown language replaced by English). */
+  notes: Array<{ file: string, problems: Problem[] }>
 }
 
 export function parseArgs(args: readonly string[]): ReportOptions | string {
@@ -59,48 +67,100 @@ function loadQuestionnaires(): Questionnaire[] {
   })
 }
 
-/** Writes one PDF per valid answers file; a bad file is reported and skipped, never stopping the batch. */
+/** An output name not used yet in this run: `pioneer.pdf`, then `pioneer-2.pdf`… (case-insensitive, for every file system). */
+export function uniqueName(stem: string, extension: string, used: Set<string>): string {
+  let name = `${stem}.${extension}`
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.${extension}`
+  used.add(name.toLowerCase())
+  return name
+}
+
+/** Reads one answers file: size checked in bytes first (never reads a file over the limit), every problem as a code. */
+function readAnswersFile(file: string, find: (id: string, version: string) => Questionnaire | undefined, available: Array<{ id: string, version: string }>): ImportResult {
+  let size: number
+  try {
+    size = statSync(file).size
+  }
+  catch {
+    return { ok: false, errors: [problem('file.unreadable', '(file)')] }
+  }
+  const tooLarge = checkFileSize(size, LIMITS.answersFileBytes)
+  if (tooLarge) return { ok: false, errors: [tooLarge] }
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  }
+  catch {
+    return { ok: false, errors: [problem('file.unreadable', '(file)')] }
+  }
+  return parseAssessmentFile(text, find, available)
+}
+
+/**
+ * Writes one PDF per valid answers file. A bad file is reported with its problems (as codes) and skipped; an
+ * unexpected fault in one file is reported the same way: the batch always goes on. Output names never collide.
+ */
 export function runReports(options: ReportOptions): ReportRun {
   const questionnaires = loadQuestionnaires()
   const find = (id: string, version: string) => questionnaires.find(q => q.id === id && q.version === version)
   const available = questionnaires.map(q => ({ id: q.id, version: q.version }))
   const fonts = readReportFonts()
   mkdirSync(resolve(options.out), { recursive: true })
-  const run: ReportRun = { written: [], failed: [] }
+  const run: ReportRun = { written: [], failed: [], notes: [] }
+  const used = new Set<string>()
+  const requested = options.lang === undefined ? undefined : resolveLocale(options.lang, UI_LOCALES.map(l => l.code), DEFAULT_LOCALE, '--lang')
+  if (requested?.note) run.notes.push({ file: '--lang', problems: [requested.note] })
   for (const file of expand(options.inputs)) {
     const name = basename(file)
-    let text: string
     try {
-      text = readFileSync(file, 'utf8')
+      const parsed = readAnswersFile(file, find, available)
+      if (!parsed.ok) {
+        run.failed.push({ file: name, problems: parsed.errors })
+        continue
+      }
+      if (parsed.notes.length > 0) run.notes.push({ file: name, problems: parsed.notes })
+      const v = parsed.value
+      const locale = requested?.locale ?? v.locale
+      const assessment: Assessment = {
+        id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, questionnaireId: v.questionnaire.id, questionnaireVersion: v.questionnaire.version,
+        locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt,
+      }
+      const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
+      const bytes = buildReportPdf({
+        questionnaire: v.questionnaire, assessment, result, roadmap,
+        labels: readReportLabels(locale),
+        countryName: countryNameNode(v.profile.country, locale),
+        generatedAt: options.generatedAt ?? new Date(),
+        fonts,
+      })
+      const target = join(resolve(options.out), uniqueName(name.replace(/(\.tda)?\.json$/i, '') || 'report', 'pdf', used))
+      writeFileSync(target, bytes)
+      run.written.push(target)
     }
-    catch (error) {
-      run.failed.push({ file: name, messages: [`${name} › (file): cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`] })
-      continue
+    catch {
+      // A fault in this tool (a bug): the file is reported without a stack trace and the batch goes on.
+      run.failed.push({ file: name, problems: [problem('internal.unexpected', '(file)')] })
     }
-    const parsed = parseAssessmentFile(text, find, available)
-    if (!parsed.ok) {
-      run.failed.push({ file: name, messages: parsed.errors.map(e => formatIssue(name, e)) })
-      continue
-    }
-    const v = parsed.value
-    const locale = options.lang ?? v.locale
-    const assessment: Assessment = {
-      id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, questionnaireId: v.questionnaire.id, questionnaireVersion: v.questionnaire.version,
-      locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt,
-    }
-    const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
-    const bytes = buildReportPdf({
-      questionnaire: v.questionnaire, assessment, result, roadmap,
-      labels: readReportLabels(locale),
-      countryName: countryNameNode(v.profile.country, locale),
-      generatedAt: options.generatedAt ?? new Date(),
-      fonts,
-    })
-    const target = join(resolve(options.out), `${name.replace(/(\.tda)?\.json$/, '')}.pdf`)
-    writeFileSync(target, bytes)
-    run.written.push(target)
   }
   return run
+}
+
+/** The terminal lines for a run: one `✓` per PDF, one `✗` per bad file (first problem and how many), then the counts. */
+export function reportLines(run: ReportRun, out: string, lang: string | undefined): { stdout: string[], stderr: string[] } {
+  const t = nodeTranslator(uiLocaleFor(lang))
+  const stderr: string[] = []
+  for (const note of run.notes) for (const item of note.problems) stderr.push(`! ${problemLine(note.file, item, t)}`)
+  for (const failure of run.failed) {
+    const first = failure.problems[0]
+    const line = first ? problemLine(failure.file, first, t) : failure.file
+    const more = failure.problems.length - 1
+    stderr.push(`✗ ${line}${more > 0 ? ` ${t('cli.moreProblems', { count: more }, more)}` : ''}`)
+  }
+  const stdout = [
+    ...run.written.map(path => `✓ ${path}`),
+    t('cli.summary', { written: run.written.length, out: resolve(out), failed: run.failed.length }),
+  ]
+  return { stdout, stderr }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
@@ -111,9 +171,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   }
   else {
     const run = runReports(options)
-    for (const path of run.written) console.log(`✓ ${path}`)
-    for (const failure of run.failed) console.error(`✗ ${failure.messages.join('\n  ')}`)
-    console.log(`${run.written.length} PDF(s) written to ${resolve(options.out)}; ${run.failed.length} input(s) invalid.`)
+    const { stdout, stderr } = reportLines(run, options.out, options.lang)
+    for (const line of stderr) console.error(line)
+    for (const line of stdout) console.log(line)
     process.exitCode = run.failed.length > 0 ? 1 : 0
   }
 }

@@ -22,7 +22,7 @@ describe('npm run report', () => {
     for (const pdf of pdfs) expect(readFileSync(join(out, pdf)).subarray(0, 5).toString()).toBe('%PDF-')
     const errors = run.stderr.split('\n').filter(line => line.startsWith('✗'))
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/^✗ country-20\.tda\.json › assessment\.answers\.I\d\.\d\.level: level 9 is above the top level 5$/)
+    expect(errors[0]).toMatch(/^✗ country-20\.tda\.json › assessment\.answers\.I\d\.\d\.level: Level 9 is above the top level 5\.$/)
     expect(run.stdout).toContain('19 PDF(s) written')
     expect(run.status).toBe(1)
   }, 180_000)
