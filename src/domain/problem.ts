@@ -50,8 +50,11 @@ export function isProblemCode(value: string): value is ProblemCode {
   return CODES.has(value)
 }
 
+/** A problem; text values are cleaned of characters that could hide or reorder the message (input is often quoted). */
 export function problem(code: ProblemCode, path: string, params: ProblemParams = {}): Problem {
-  return { code, params, path }
+  const clean: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(params)) clean[name] = typeof value === 'string' ? value.replace(UNSAFE, '\uFFFD') : value
+  return { code, params: clean, path }
 }
 
 /** At most this many problems are listed to a person; the rest are counted ("and 9,950 more"). */
