@@ -11,7 +11,7 @@ export const PROBLEM_CODES = [
   'file.isPdf', 'file.isZip', 'file.isImage', 'file.isHtml', 'file.isBinary',
   'file.isQuestionnaire', 'file.isAnswers', 'file.unreadable',
   // a value's shape
-  'value.required', 'value.type', 'value.unknownFields', 'value.notAllowed', 'value.mustBe', 'value.kindUnknown',
+  'value.required', 'value.type', 'value.notOneOf', 'value.unknownFields', 'value.notAllowed', 'value.mustBe', 'value.kindUnknown',
   'value.tooShort', 'value.tooLong', 'value.tooFew', 'value.tooMany', 'value.tooSmall', 'value.tooBig',
   'value.notInteger', 'value.notFinite', 'value.format', 'value.invalid',
   // shared meaning rules

@@ -28,7 +28,7 @@ export function problemFromZodIssue(issue: ZodIssue): Problem {
       if (issue.expected === 'integer') return problem('value.notInteger', path)
       // An enum or literal names its values instead of a type: "'self-declared' | 'document-backed'".
       if (!(VALUE_TYPES as readonly string[]).includes(issue.expected) && /['"|]/.test(issue.expected)) {
-        return problem('value.notAllowed', path, { options: quotedList(issue.expected.split('|').map(o => o.trim().replace(/^'|'$/g, ''))), received: valueType(issue.received) === 'null' ? 'null' : shown(issue.received) })
+        return problem('value.notOneOf', path, { options: quotedList(issue.expected.split('|').map(o => o.trim().replace(/^'|'$/g, ''))), received: valueType(issue.received) })
       }
       return problem('value.type', path, { expected: valueType(issue.expected), received: valueType(issue.received) })
     case 'unrecognized_keys':

@@ -17,5 +17,6 @@ export function describeProblem(item: Problem, t: Translate): string {
   if (item.code === 'value.type') {
     for (const name of ['expected', 'received']) params[name] = t(`problems.types.${String(params[name])}`, {})
   }
+  if (item.code === 'value.notOneOf') params.received = t(`problems.types.${String(params.received)}`, {})
   return t(`problems.${item.code}`, params)
 }
