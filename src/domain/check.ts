@@ -32,8 +32,12 @@ type PathPart = string | number
  */
 export function parseJson(text: string, maxBytes: number, expected: ExpectedFile): { ok: true, value: unknown } | { ok: false, error: CheckIssue } {
   // A cheap bound first: a UTF-8 character takes at least one byte, at most three per UTF-16 unit.
-  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
-    return { ok: false, error: checkFileSize(utf8Length(text), maxBytes)! }
+  // More UTF-16 units than allowed bytes is too large whatever the characters (each takes at least one byte): refused
+  // at once, without counting. Only a text between a third of the limit and the limit needs its bytes counted.
+  if (text.length > maxBytes) return { ok: false, error: checkFileSize(text.length, maxBytes)! }
+  if (text.length * 3 > maxBytes) {
+    const bytes = utf8Length(text)
+    if (bytes > maxBytes) return { ok: false, error: checkFileSize(bytes, maxBytes)! }
   }
   const body = text.replace(/^\uFEFF/, '')
   if (body.trim() === '') return { ok: false, error: problem('file.empty', '(file)') }
