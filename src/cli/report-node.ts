@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import countries from 'i18n-iso-countries'
+import { countryName, withEnglishFallback, type CountryName } from '../domain/labels'
 import type { ReportFonts } from '../report/document'
 import type { ReportLabels } from '../report/labels'
 import { readUiMessages, uiLocaleFor } from './messages-node'
@@ -17,22 +18,25 @@ export function readReportFonts(): ReportFonts {
 
 /** The report's words in a language, English filling any gap; a language the interface lacks gets English. */
 export function readReportLabels(locale: string): ReportLabels {
-  const read = (code: string) => (readUiMessages(code) as { report?: Partial<ReportLabels> }).report ?? {}
-  return { ...(read('en') as ReportLabels), ...read(uiLocaleFor(locale)) }
+  const read = (code: string) => (readUiMessages(code) as { report?: ReportLabels }).report
+  return withEnglishFallback(read('en')!, read(uiLocaleFor(locale)))
+}
+
+/** Every country named in one language, read from the same package as the browser's lists; empty without a list. */
+function countryNames(lang: string): CountryName[] {
+  // Only a plain language code may name a file to load (never "../x" or "<script>").
+  if (!/^[a-z]{2,3}$/.test(lang)) return []
+  try {
+    countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as Parameters<typeof countries.registerLocale>[0])
+  }
+  catch {
+    return [] // no list for that language
+  }
+  const names = countries.getNames(lang, { select: 'official' })
+  return Object.entries(countries.getAlpha3Codes()).flatMap(([iso3, alpha2]) => (names[alpha2] ? [{ iso3, name: names[alpha2] }] : []))
 }
 
 /** A country's name in a language (English when that language has no list). */
 export function countryNameNode(iso3: string, locale: string): string {
-  // Only a plain language code may name a file to load (never "../x" or "<script>").
-  for (const lang of [/^[a-z]{2,3}$/.test(locale) ? locale : 'en', 'en']) {
-    try {
-      countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as Parameters<typeof countries.registerLocale>[0])
-      const name = countries.getName(countries.alpha3ToAlpha2(iso3) ?? '', lang, { select: 'official' })
-      if (name) return name
-    }
-    catch {
-      // no list for that language: try English
-    }
-  }
-  return iso3
+  return countryName(iso3, countryNames(locale), countryNames('en'))
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { answersSchema, type Assessment, type Answers } from './assessment'
+import { answersSchema, freshLookSchema, type Assessment, type Answers, type FreshLookMarks } from './assessment'
 import { parseJson } from './check'
 import { findForbiddenKeys, idSchema, LIMITS, looksLikeQuestionnaire, resolveLocale, timestampSchema, versionSchema } from './input-rules'
 import { formatPath, problem, shown, type Problem } from './problem'
@@ -29,6 +29,10 @@ export const assessmentFileSchema = z.object({
     answers: answersSchema,
     /** Optional: files from before the roadmap existed have none. */
     roadmap: roadmapEditsSchema.optional(),
+    /** Optional: answers still to look at again after an upgrade to a newer questionnaire version. */
+    freshLook: z.record(idSchema, freshLookSchema)
+      .refine(value => Object.keys(value).length <= LIMITS.indicators, { message: 'value.tooMany', params: { max: LIMITS.indicators } })
+      .optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   }).strict(),
@@ -43,6 +47,8 @@ export interface ImportedAssessment {
   profile: Profile
   answers: Answers
   roadmap: RoadmapEdits
+  /** Answers marked for a fresh look after an upgrade (absent when there are none). */
+  freshLook?: FreshLookMarks
   createdAt: string
   updatedAt: string
 }
@@ -62,6 +68,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       profile: assessment.profile,
       answers: assessment.answers,
       roadmap: assessment.roadmap,
+      ...(assessment.freshLook && Object.keys(assessment.freshLook).length > 0 ? { freshLook: assessment.freshLook } : {}),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
     },
@@ -134,6 +141,9 @@ export function parseAssessmentFile(
     if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', path, { id }))
     else if (target > top) errors.push(problem('roadmap.targetAboveTop', path, { target, top }))
   }
+  for (const id of Object.keys(file.assessment.freshLook ?? {})) {
+    if (!indicators.has(id)) errors.push(problem('answers.unknownIndicator', formatPath(['assessment', 'freshLook', id]), { id, questionnaire: questionnaire.id, version: questionnaire.version }))
+  }
   roadmap.custom.forEach((action, i) => {
     if (!dimensionIds.has(action.dimensionId)) errors.push(problem('dimension.unknown', formatPath(['assessment', 'roadmap', 'custom', i, 'dimensionId']), { id: action.dimensionId }))
   })
@@ -148,6 +158,7 @@ export function parseAssessmentFile(
       profile: file.assessment.profile,
       answers: file.assessment.answers,
       roadmap,
+      ...(file.assessment.freshLook ? { freshLook: file.assessment.freshLook } : {}),
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,
     },

@@ -1,4 +1,5 @@
 import { checkFileSize, findForbiddenKeys, htmlIdForm, jsonTextDepthExceeds, LIMITS, looksLikeAnswersFile, sniffNonJson, utf8Length, valueDepthExceeds } from './input-rules'
+import { checkMigrationsWithin } from './migration'
 import { formatPath, problem, type Problem } from './problem'
 import { problemFromZodIssue } from './zod-problems'
 import { maxLevel, questionnaireSchema, type LocalizedText, type Questionnaire } from './questionnaire'
@@ -188,6 +189,10 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
       errors.push(problem('indicator.evidenceRange', `${path}.evidenceRequiredFrom`, { max: top + 1 }))
     }
     checkSources(indicator.sources, `${path}.sources`)
+    indicator.whoKnows?.forEach(({ onlyIf }, i) => {
+      if (onlyIf && !indicatorDimension.has(onlyIf.indicator)) errors.push(problem('indicator.unknown', `${path}.whoKnows[${i}].onlyIf.indicator`, { id: onlyIf.indicator }))
+      if (onlyIf && onlyIf.minLevel > top) errors.push(problem('answers.levelAboveTop', `${path}.whoKnows[${i}].onlyIf.minLevel`, { level: onlyIf.minLevel, top }))
+    })
   })
 
   q.actions.forEach((action, index) => {
@@ -220,6 +225,8 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
       else if (score > top) errors.push(problem('archetype.scoreAboveTop', formatPath(['archetypes', index, 'scores', id]), { score, top }))
     }
   })
+
+  errors.push(...checkMigrationsWithin(q))
 
   const texts: Array<{ path: PathPart[], text: LocalizedText }> = []
   collectTexts(q, [], texts)

@@ -23,6 +23,10 @@ export const PROBLEM_CODES = [
   'source.unknown', 'dimension.selfDependency', 'dimension.unknown', 'dimension.tooFewIndicators', 'dimension.missingStep',
   'dimension.cycle', 'indicator.descriptorCount', 'indicator.evidenceRange', 'indicator.unknown', 'indicator.wrongDimension',
   'action.step', 'action.noStep', 'archetype.missingScore', 'archetype.scoreAboveTop', 'questionnaire.tooFew',
+  // questionnaire migrations (how answers to an earlier version carry over)
+  'migration.selfVersion', 'migration.duplicateFrom', 'migration.duplicateIndicator', 'migration.unknownTarget',
+  'migration.unknownTargetSame', 'migration.sameTarget', 'migration.notLevel', 'migration.levelAboveTop', 'migration.unknownAction',
+  'migration.unknownSourceIndicator', 'migration.missingLevel', 'migration.oldLevelRange', 'migration.incomplete', 'migration.unknownSourceAction',
   // answers files
   'answers.format', 'answers.newerVersion', 'answers.questionnaireUnavailable', 'answers.unknownIndicator',
   'answers.levelAboveTop', 'answers.notApplicable', 'roadmap.targetAboveTop',

@@ -45,6 +45,16 @@ export const dimensionSchema = z.object({
   dependsOn: z.array(refSchema).max(LIMITS.idList).default([]).describe('Dimensions that should mature before this one (roadmap order).'),
 }).strict()
 
+/** Who is likely to know the answer to an indicator, named in its "find out" action. */
+export const whoKnowsSchema = z.object({
+  who: localizedTextSchema.describe('A post or service, e.g. "the finance directorate (the budget line)".'),
+  onlyIf: z
+    .object({ indicator: refSchema, minLevel: levelNumberSchema })
+    .strict()
+    .optional()
+    .describe('Name this post only when the answers show it exists: that indicator answered with at least this level.'),
+}).strict()
+
 export const indicatorSchema = z.object({
   id: idSchema('Indicator'),
   dimension: refSchema.describe('Id of the dimension this indicator belongs to.'),
@@ -64,6 +74,11 @@ export const indicatorSchema = z.object({
     .describe('From this level on, an answer needs an evidence note.'),
   allowNotApplicable: z.boolean().default(false),
   sources: sourceRefsSchema,
+  whoKnows: z
+    .array(whoKnowsSchema)
+    .max(LIMITS.idList)
+    .optional()
+    .describe('Who is likely to know, in order of preference; the first whose condition holds is named in the "find out" action.'),
 }).strict()
 
 export const HORIZONS = ['0-6m', '6-18m', '18-36m'] as const
@@ -95,7 +110,7 @@ export const actionSchema = z.object({
   indicators: z.array(refSchema).max(LIMITS.idList).default([]).describe('Indicators this action moves up (optional).'),
   title: localizedTextSchema,
   description: localizedTextSchema.describe('What to do, concretely.'),
-  horizon: horizonSchema,
+  horizon: horizonSchema.describe('The horizon the authors had in mind; the roadmap schedules by effort and step order instead.'),
   effort: z.enum(EFFORTS),
   owner: localizedTextSchema.describe('Suggested owner, e.g. "Permanent Secretary".'),
   sources: sourceRefsSchema,
@@ -105,6 +120,12 @@ export const actionSchema = z.object({
     .strict()
     .default({})
     .describe('Adapted versions used when the context profile flags the country as LDC, SIDS or a small foreign service.'),
+}).strict()
+
+const horizonCapacitySchema = z.object({
+  '0-6m': z.number().int('value.notInteger').min(1).max(1000),
+  '6-18m': z.number().int('value.notInteger').min(1).max(1000),
+  '18-36m': z.number().int('value.notInteger').min(1).max(1000),
 }).strict()
 
 export const gatingRuleSchema = z.object({
@@ -124,6 +145,11 @@ export const scoringSchema = z.object({
     .default(30)
     .describe('Fewer resident missions than this makes a small foreign service.'),
   maxActionsPerHorizon: z.number().int('value.notInteger').min(1).max(1000).default(10),
+  horizonCapacity: z
+    .object({ standard: horizonCapacitySchema, smallService: horizonCapacitySchema })
+    .strict()
+    .optional()
+    .describe('Roadmap items each horizon can hold, for most ministries and for a small foreign service; without it every horizon holds maxActionsPerHorizon.'),
 }).strict()
 
 export const archetypeSchema = z.object({
@@ -132,6 +158,51 @@ export const archetypeSchema = z.object({
   description: localizedTextSchema,
   illustrative: z.literal(true, { errorMap: () => ({ message: 'archetype.illustrative' }) }),
   scores: z.record(refSchema, z.number().finite('value.notFinite').min(0).max(LIMITS.maxLevel)).describe('Dimension id → illustrative score.'),
+}).strict()
+
+const migrationNote = localizedTextSchema.optional().describe('What changed for this indicator, shown on the upgrade screen.')
+const freshLook = z.boolean().default(false).describe('Mark a carried answer so the user looks at it again (the wording changed in a way that may change the answer).')
+
+/** How one indicator of the earlier version carries over (see questionnaires/README.md, "migrations"). */
+export const indicatorMigrationSchema = z.discriminatedUnion('change', [
+  z.object({
+    id: refSchema.min(1).describe('Indicator id in the earlier version.'),
+    change: z.literal('same').describe('Same id, same levels: the answer is carried as it is.'),
+    freshLook,
+    note: migrationNote,
+  }).strict(),
+  z.object({
+    id: refSchema.min(1),
+    change: z.literal('renumbered').describe('Same meaning and levels under a new id: the answer moves to "to".'),
+    to: refSchema.min(1).describe('Indicator id in this version.'),
+    freshLook,
+    note: migrationNote,
+  }).strict(),
+  z.object({
+    id: refSchema.min(1),
+    change: z.literal('remapped').describe('The levels changed: an answered level becomes levels[old level].'),
+    to: refSchema.min(1).optional().describe('Indicator id in this version, when it changed too.'),
+    levels: z.record(z.string().max(3, 'value.tooLong'), levelNumberSchema).describe('Old level ("0", "1"…) → new level, one entry for every old level.'),
+    freshLook,
+    note: migrationNote,
+  }).strict(),
+  z.object({
+    id: refSchema.min(1),
+    change: z.literal('reanswer').describe('The question changed too much: the old answer is not carried (its note is kept for reference) and the indicator must be answered again.'),
+    to: refSchema.min(1).optional().describe('Indicator id in this version, when it changed too.'),
+    note: migrationNote,
+  }).strict(),
+])
+
+/** How answers made with an earlier version of the same questionnaire map to this one. */
+export const migrationSchema = z.object({
+  from: versionSchema.describe('The earlier version of this questionnaire (same id) that this migration upgrades.'),
+  summary: localizedTextSchema.optional().describe('One paragraph on what changed, shown on the upgrade screen.'),
+  indicators: z.array(indicatorMigrationSchema).max(LIMITS.indicators).describe('One entry for every indicator of the earlier version.'),
+  actions: z
+    .record(refSchema, refSchema.min(1).nullable())
+    .default({})
+    .describe('Roadmap actions renamed (old id → new id) or removed (old id → null); unlisted ids are kept as they are.'),
 }).strict()
 
 export const questionnaireSchema = z
@@ -144,6 +215,11 @@ export const questionnaireSchema = z
     version: versionSchema.describe('Semantic version, e.g. 1.0.0.'),
     title: localizedTextSchema,
     description: localizedTextSchema,
+    instructions: z
+      .array(localizedTextSchema)
+      .max(LIMITS.idList)
+      .default([])
+      .describe('Paragraphs shown before the first question and at the top of the handbook: how to choose an answer.'),
     locales: z.array(localeSchema).min(1).max(LIMITS.localeCount),
     sources: z.array(sourceSchema).max(LIMITS.sources).default([]),
     levels: z.array(levelSchema).min(2, 'levels.tooFew').max(LIMITS.maxLevel + 1),
@@ -152,6 +228,7 @@ export const questionnaireSchema = z
     actions: z.array(actionSchema).max(LIMITS.actions).default([]),
     scoring: scoringSchema.default({}),
     archetypes: z.array(archetypeSchema).max(LIMITS.archetypes).default([]),
+    migrations: z.array(migrationSchema).max(LIMITS.idList).default([]).describe('How answers made with earlier versions map to this one.'),
   })
   .strict()
 
@@ -160,10 +237,13 @@ export type Source = z.infer<typeof sourceSchema>
 export type Level = z.infer<typeof levelSchema>
 export type Dimension = z.infer<typeof dimensionSchema>
 export type Indicator = z.infer<typeof indicatorSchema>
+export type WhoKnows = z.infer<typeof whoKnowsSchema>
 export type Action = z.infer<typeof actionSchema>
 export type ActionVariant = z.infer<typeof actionVariantSchema>
 export type GatingRule = z.infer<typeof gatingRuleSchema>
 export type Archetype = z.infer<typeof archetypeSchema>
+export type IndicatorMigration = z.infer<typeof indicatorMigrationSchema>
+export type Migration = z.infer<typeof migrationSchema>
 /** A questionnaire as read from its file, defaults applied. */
 export type Questionnaire = z.infer<typeof questionnaireSchema>
 /** A questionnaire as written in its file (defaults not yet applied). */

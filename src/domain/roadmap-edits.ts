@@ -67,3 +67,19 @@ export function removeCustomAction(edits: RoadmapEdits, key: string): RoadmapEdi
   delete details[key]
   return { ...edits, custom: edits.custom.filter(c => customItemKey(c.id) !== key), details }
 }
+
+/**
+ * Puts a plan item in the horizon the user chose; `null` hands a library or "find out" item back to the scheduler.
+ * The user's own actions keep their horizon in the action itself (they are always placed, so `null` leaves them as
+ * they are). Returns new edits; the input is not changed.
+ */
+export function placeItem(edits: RoadmapEdits, key: string, horizon: Horizon | null): RoadmapEdits {
+  if (key.startsWith('custom:')) {
+    if (horizon === null) return edits
+    return { ...edits, custom: edits.custom.map(c => (customItemKey(c.id) === key ? { ...c, horizon } : c)) }
+  }
+  const placements = { ...edits.placements }
+  if (horizon === null) delete placements[key]
+  else placements[key] = horizon
+  return { ...edits, placements }
+}

@@ -29,6 +29,7 @@ function sample(): Assessment {
     answers,
     updatedAt: '2026-11-24T16:45:12.345Z', // later than createdAt: an import must keep both as written
     roadmap: {
+      placements: {},
       targets: { alpha: 4, beta: 0 },
       dropped: ['alpha-12', 'find-out:a2'],
       details: { 'alpha-23': { owner: 'Direction des affaires économiques', targetDate: '2027-06-30' }, 'beta-01': { targetDate: '2027-01-15' } },
@@ -123,6 +124,19 @@ describe('assessment file import refuses, with the path of the problem,', () => 
 
   it('a level above the top of the scale', () => {
     expect(errorsOf(mutated((f) => { f.assessment.answers.a1.level = 6 }))).toEqual(['assessment.answers.a1.level: Level 6 is above the top level 5.'])
+  })
+
+  it('a roadmap target above the top of the scale (the top itself is accepted)', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 6 }))).toEqual(['assessment.roadmap.targets.alpha: The target 6 is above the top level 5.'])
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 5 }))).toEqual([])
+  })
+
+  it('a roadmap target for a dimension the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.gamma = 2 }))).toEqual(['assessment.roadmap.targets.gamma: Unknown dimension “gamma”.'])
+  })
+
+  it('an own action for a dimension the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.custom[0].dimensionId = 'gamma' }))).toEqual(['assessment.roadmap.custom[0].dimensionId: Unknown dimension “gamma”.'])
   })
 
   it('"not applicable" where the indicator does not allow it', () => {

@@ -26,7 +26,7 @@ const answerLabels: AnswersCsvLabels = {
 function assessmentWith(answers: Answers): Assessment {
   return {
     id: 'x', questionnaireKey: 'k', questionnaireId: q.id, questionnaireVersion: q.version, locale: 'en', profile: emptyProfile('2026-11-23'),
-    answers, position: { view: 'results' }, roadmap: { targets: {}, dropped: [], details: {}, custom: [] }, createdAt: T, updatedAt: T,
+    answers, position: { view: 'results' }, roadmap: { targets: {}, dropped: [], details: {}, placements: {}, custom: [] }, createdAt: T, updatedAt: T,
   }
 }
 const rowsOf = (csv: string) => csv.trimEnd().split('\r\n')
@@ -56,9 +56,9 @@ describe('answersToCsv', () => {
     expect(rows[1]!.split(',')[6]).toBe('externally-validated')
   })
 
-  it('leaves the level name empty for a level outside the scale (the answer cell, ending in a space, is quoted)', () => {
+  it('writes just the number, with an empty level name, for a level outside the scale', () => {
     const rows = rowsOf(answersToCsv(q, assessmentWith({ a1: { kind: 'level', level: 9, confidence: 'self-declared', evidence: 'x', updatedAt: T } }), 'en', answerLabels))
-    expect(rows[1]).toBe(`Alpha mandate,a1,Question alpha 1?,"9 · ",9,,self-declared,x,${T}`)
+    expect(rows[1]).toBe(`Alpha mandate,a1,Question alpha 1?,9,9,,self-declared,x,${T}`)
   })
 
   it('names the dimension by its id when the questionnaire has no such dimension', () => {
