@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { listedProblems, type Problem } from '../domain/problem'
 import { DEFAULT_LOCALE, findUiLocale } from '../i18n/locales'
-import { describeProblem, type Translate } from '../i18n/problems'
+import { describePath, describeProblem, type Translate } from '../i18n/problems'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -55,9 +55,9 @@ export function nodeTranslator(code: string): NodeTranslate {
   }
 }
 
-/** One problem on one line for a terminal: `file › path: plain words`. */
+/** One problem on one line for a terminal: `file › path: plain words` (French puts a space before the colon). */
 export function problemLine(file: string, item: Problem, t: Translate): string {
-  return `${file} › ${item.path}: ${describeProblem(item, t)}`
+  return t('cli.line', { file, path: describePath(item.path, t), problem: describeProblem(item, t) })
 }
 
 /** Every problem of a file, at most 50 lines, then "…and N more problems.". */

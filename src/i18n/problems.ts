@@ -20,3 +20,10 @@ export function describeProblem(item: Problem, t: Translate): string {
   if (item.code === 'value.notOneOf') params.received = t(`problems.types.${String(params.received)}`, {})
   return t(`problems.${item.code}`, params)
 }
+
+/** A problem's path for people: the two special places, the whole file and its top level, in their language. */
+export function describePath(path: string, t: Translate): string {
+  if (path === '(file)') return t('problems.paths.file', {})
+  if (path === '(top level)') return t('problems.paths.top', {})
+  return path
+}

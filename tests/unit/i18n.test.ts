@@ -48,7 +48,7 @@ describe('every message the code asks for exists in every language', () => {
     const keys = [
       ...PROBLEM_CODES.map(code => `problems.${code}`),
       ...VALUE_TYPES.map(type => `problems.types.${type}`),
-      'problems.fileKinds.answers', 'problems.fileKinds.questionnaire', 'problems.more', 'problems.where',
+      'problems.fileKinds.answers', 'problems.fileKinds.questionnaire', 'problems.more', 'problems.where', 'problems.paths.file', 'problems.paths.top',
     ]
     expect(keys.filter(key => !messages.has(key))).toEqual([])
   })

@@ -93,7 +93,7 @@ describe('npm run report on hostile files', () => {
     const input = mkdtempSync(join(tmpdir(), 'tda-in-'))
     writeFileSync(join(input, 'report.tda.json'), '%PDF-1.7\n%âãÏÓ')
     const run = spawnSync('npx', ['tsx', 'src/cli/report.ts', input, '--out', out, '--lang', 'fr'], { encoding: 'utf8', timeout: 120_000 })
-    expect(run.stderr.trim()).toBe('✗ report.tda.json › (file): Ce fichier ressemble à un PDF, pas à un fichier de réponses.')
+    expect(run.stderr.trim()).toBe('✗ report.tda.json › (fichier) : Ce fichier ressemble à un PDF, pas à un fichier de réponses.')
     expect(run.stdout).toContain('0 PDF écrit(s)')
     expect(run.status).toBe(1)
   }, 120_000)
