@@ -8,23 +8,34 @@ import { assessmentOutcome } from '../domain/outcome'
 import { problem, type Problem } from '../domain/problem'
 import type { Questionnaire } from '../domain/questionnaire'
 import { DEFAULT_LOCALE, UI_LOCALES } from '../i18n/locales'
+import { buildReportDocx } from '../report/build-docx'
 import { buildReportPdf } from '../report/build-report'
+import { createContext } from '../report/context'
+import { buildResultsFile } from '../report/results-json'
 import { nodeTranslator, problemLine, uiLocaleFor } from './messages-node'
 import { countryNameNode, readReportFonts, readReportLabels } from './report-node'
 import { shippedQuestionnaireFiles } from './shipped'
 
-const USAGE = 'Usage: npm run report -- <answers.tda.json | folder>… --out <dir> [--lang en|fr|…]'
+const USAGE = 'Usage: npm run report -- <answers.tda.json | folder>… --out <dir> [--lang en|fr|…] [--format pdf|docx|json]'
+
+/** What the command writes per answers file: the PDF report, its Word version, or the results and plan as JSON (docs/results.schema.json). */
+export const REPORT_FORMATS = ['pdf', 'docx', 'json'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+/** The words for what was written, under `cli.written` in the UI messages. */
+const FORMAT_NOUN: Record<ReportFormat, string> = { pdf: 'pdf', docx: 'docx', json: 'json' }
 
 export interface ReportOptions {
   inputs: string[]
   out: string
   lang?: string
+  /** pdf unless asked. */
+  format?: ReportFormat
   /** When the report says it was generated (defaults to now). */
   generatedAt?: Date
 }
 
 export interface ReportRun {
-  /** Paths of the PDFs actually written. */
+  /** Paths of the files actually written. */
   written: string[]
   /** Files refused, with every problem found. */
   failed: Array<{ file: string, problems: Problem[] }>
@@ -36,15 +47,21 @@ export function parseArgs(args: readonly string[]): ReportOptions | string {
   const inputs: string[] = []
   let out: string | undefined
   let lang: string | undefined
+  let format: ReportFormat | undefined
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
     if (arg === '--out') out = args[++i]
     else if (arg === '--lang') lang = args[++i]
+    else if (arg === '--format') {
+      const value = args[++i]
+      if (!REPORT_FORMATS.includes(value as ReportFormat)) return `Unknown format ${value ?? '(none)'}: choose pdf, docx or json. ${USAGE}`
+      format = value as ReportFormat
+    }
     else if (arg.startsWith('--')) return `Unknown option ${arg}. ${USAGE}`
     else inputs.push(arg)
   }
   if (inputs.length === 0 || !out) return USAGE
-  return { inputs, out, ...(lang ? { lang } : {}) }
+  return { inputs, out, ...(lang ? { lang } : {}), ...(format ? { format } : {}) }
 }
 
 function expand(inputs: readonly string[]): string[] {
@@ -97,10 +114,12 @@ function readAnswersFile(file: string, find: (id: string, version: string) => Qu
 }
 
 /**
- * Writes one PDF per valid answers file. A bad file is reported with its problems (as codes) and skipped; an
- * unexpected fault in one file is reported the same way: the batch always goes on. Output names never collide.
+ * Writes one report (PDF, Word or JSON) per valid answers file. A bad file is reported with its problems (as codes)
+ * and skipped; an unexpected fault in one file is reported the same way: the batch always goes on. Output names
+ * never collide (a collision gets a suffix).
  */
-export function runReports(options: ReportOptions): ReportRun {
+export async function runReports(options: ReportOptions): Promise<ReportRun> {
+  const format = options.format ?? 'pdf'
   const questionnaires = loadQuestionnaires()
   const find = (id: string, version: string) => questionnaires.find(q => q.id === id && q.version === version)
   const available = questionnaires.map(q => ({ id: q.id, version: q.version }))
@@ -123,14 +142,19 @@ export function runReports(options: ReportOptions): ReportRun {
       const locale = requested?.locale ?? v.locale
       const assessment = { ...assessmentFromImport(v, { id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, position: { view: 'results' } }), locale }
       const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
-      const bytes = buildReportPdf({
+      const input = {
         questionnaire: v.questionnaire, assessment, result, roadmap,
         labels: readReportLabels(locale),
         countryName: countryNameNode(v.profile.country, locale),
         generatedAt: options.generatedAt ?? new Date(),
-        fonts,
-      })
-      const target = join(resolve(options.out), uniqueName(name.replace(/(\.tda)?\.json$/i, '') || 'report', 'pdf', used))
+      }
+      const bytes = format === 'pdf'
+        ? buildReportPdf({ ...input, fonts })
+        : format === 'docx'
+          ? await buildReportDocx(input)
+          : `${JSON.stringify(buildResultsFile(createContext({ ...input, fonts })), null, 2)}\n`
+      const stem = name.replace(/(\.tda)?\.json$/i, '') || 'report'
+      const target = join(resolve(options.out), uniqueName(stem, format === 'json' ? 'results.json' : format, used))
       writeFileSync(target, bytes)
       run.written.push(target)
     }
@@ -142,8 +166,8 @@ export function runReports(options: ReportOptions): ReportRun {
   return run
 }
 
-/** The terminal lines for a run: one `✓` per PDF, one `✗` per bad file (first problem and how many), then the counts. */
-export function reportLines(run: ReportRun, out: string, lang: string | undefined): { stdout: string[], stderr: string[] } {
+/** The terminal lines for a run: one `✓` per file written, one `✗` per bad file (first problem and how many), then the counts. */
+export function reportLines(run: ReportRun, out: string, lang: string | undefined, format: ReportFormat = 'pdf'): { stdout: string[], stderr: string[] } {
   const t = nodeTranslator(uiLocaleFor(lang))
   const stderr: string[] = []
   for (const note of run.notes) for (const item of note.problems) stderr.push(`! ${problemLine(note.file, item, t)}`)
@@ -155,7 +179,7 @@ export function reportLines(run: ReportRun, out: string, lang: string | undefine
   }
   const stdout = [
     ...run.written.map(path => `✓ ${path}`),
-    t('cli.summary', { written: run.written.length, out: resolve(out), failed: run.failed.length }),
+    t('cli.summary', { written: run.written.length, what: t(`cli.written.${FORMAT_NOUN[format]}`), out: resolve(out), failed: run.failed.length }),
   ]
   return { stdout, stderr }
 }
@@ -167,8 +191,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     process.exitCode = 2
   }
   else {
-    const run = runReports(options)
-    const { stdout, stderr } = reportLines(run, options.out, options.lang)
+    const run = await runReports(options)
+    const { stdout, stderr } = reportLines(run, options.out, options.lang, options.format)
     for (const line of stderr) console.error(line)
     for (const line of stdout) console.log(line)
     process.exitCode = run.failed.length > 0 ? 1 : 0

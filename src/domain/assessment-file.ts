@@ -6,6 +6,7 @@ import { formatPath, problem, shown, type Problem } from './problem'
 import { problemFromZodIssue } from './zod-problems'
 import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema, type RoadmapEdits } from './roadmap'
+import { signOffSchema, type SignOff } from './sign-off'
 import { maxLevel, type Questionnaire } from './questionnaire'
 
 /** What an exported answers file (`*.tda.json`) says it is. */
@@ -29,6 +30,8 @@ export const assessmentFileSchema = z.object({
     answers: answersSchema,
     /** Optional: files from before the roadmap existed have none. */
     roadmap: roadmapEditsSchema.optional(),
+    /** Optional: the report's draft mark and sign-off block (files from before it existed have none). */
+    signOff: signOffSchema.optional(),
     /** Optional: answers still to look at again after an upgrade to a newer questionnaire version. */
     freshLook: z.record(idSchema, freshLookSchema)
       .refine(value => Object.keys(value).length <= LIMITS.indicators, { message: 'value.tooMany', params: { max: LIMITS.indicators } })
@@ -47,6 +50,8 @@ export interface ImportedAssessment {
   profile: Profile
   answers: Answers
   roadmap: RoadmapEdits
+  /** Absent when the file has none. */
+  signOff?: SignOff
   /** Answers marked for a fresh look after an upgrade (absent when there are none). */
   freshLook?: FreshLookMarks
   createdAt: string
@@ -68,6 +73,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       profile: assessment.profile,
       answers: assessment.answers,
       roadmap: assessment.roadmap,
+      ...(assessment.signOff ? { signOff: assessment.signOff } : {}),
       ...(assessment.freshLook && Object.keys(assessment.freshLook).length > 0 ? { freshLook: assessment.freshLook } : {}),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
@@ -158,6 +164,7 @@ export function parseAssessmentFile(
       profile: file.assessment.profile,
       answers: file.assessment.answers,
       roadmap,
+      ...(file.assessment.signOff ? { signOff: file.assessment.signOff } : {}),
       ...(file.assessment.freshLook ? { freshLook: file.assessment.freshLook } : {}),
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,

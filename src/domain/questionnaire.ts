@@ -218,7 +218,7 @@ export const questionnaireSchema = z
     instructions: z
       .array(localizedTextSchema)
       .max(LIMITS.idList)
-      .default([])
+      .optional()
       .describe('Paragraphs shown before the first question and at the top of the handbook: how to choose an answer.'),
     locales: z.array(localeSchema).min(1).max(LIMITS.localeCount),
     sources: z.array(sourceSchema).max(LIMITS.sources).default([]),
@@ -228,7 +228,7 @@ export const questionnaireSchema = z
     actions: z.array(actionSchema).max(LIMITS.actions).default([]),
     scoring: scoringSchema.default({}),
     archetypes: z.array(archetypeSchema).max(LIMITS.archetypes).default([]),
-    migrations: z.array(migrationSchema).max(LIMITS.idList).default([]).describe('How answers made with earlier versions map to this one.'),
+    migrations: z.array(migrationSchema).max(LIMITS.idList).optional().describe('How answers made with earlier versions map to this one.'),
   })
   .strict()
 

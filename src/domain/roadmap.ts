@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { idSchema, LIMITS, levelNumberSchema, optionalDateSchema } from './input-rules'
-import { HORIZONS, type Action, type Effort, type Horizon, type Indicator, type LocalizedText, type Questionnaire, type VariantKey } from './questionnaire'
+import { HORIZONS, maxLevel, type Action, type Effort, type Horizon, type Indicator, type LocalizedText, type Questionnaire, type VariantKey } from './questionnaire'
 import type { AssessmentResult } from './scoring'
 
 /** A plan item's key: an action id, `find-out:<indicator id>` or `custom:<id>`. */
@@ -16,7 +16,7 @@ export const roadmapEditsSchema = z.object({
   details: z.record(itemKeySchema, z.object({ owner: z.string().max(200, 'value.tooLong').optional(), targetDate: optionalDateSchema.optional() }).strict())
     .refine(value => Object.keys(value).length <= LIMITS.roadmapDetails, { message: 'value.tooMany', params: { max: LIMITS.roadmapDetails } })
     .default({}),
-  /** Horizons the user chose for plan items, by item key: never moved by the scheduler (DOMAIN roadmap rule 1). */
+  /** Horizons the user chose for plan items, by item key: never moved by the scheduler (docs/method.md, scheduling rule 1). */
   placements: z.record(itemKeySchema, z.enum(HORIZONS))
     .refine(value => Object.keys(value).length <= LIMITS.roadmapDetails, { message: 'value.tooMany', params: { max: LIMITS.roadmapDetails } })
     .default({}),
@@ -127,7 +127,7 @@ export function dependencyDepths(questionnaire: Questionnaire): Map<string, numb
 const HORIZON_RANK: Record<Horizon, number> = { '0-6m': 0, '6-18m': 1, '18-36m': 2 }
 const LATER = HORIZONS.length
 
-/** Library actions kept in 0–6 months whenever the plan has that many (DOMAIN roadmap rule 4). */
+/** Library actions kept in 0–6 months whenever the plan has that many (docs/method.md, scheduling rule 4). */
 export const FIRST_HORIZON_FLOOR = 3
 
 /** Rank of the earliest horizon an item may start in by its effort: high effort from 6–18 months, anything else from 0–6 months. */
@@ -135,7 +135,7 @@ export function effortStart(item: Pick<RoadmapItem, 'kind' | 'effort'>): number 
   return item.kind === 'library' && item.effort === 'high' ? 1 : 0
 }
 
-/** Placement order class: "find out" first, then low, medium and high effort (DOMAIN roadmap rule 3). */
+/** Placement order class: "find out" first, then low, medium and high effort (docs/method.md, scheduling rule 3). */
 function placementClass(item: RoadmapItem): number {
   if (item.kind === 'find-out') return 0
   return item.effort === 'low' ? 1 : item.effort === 'medium' ? 2 : 3
@@ -155,7 +155,7 @@ export function previousStepItems<T extends Pick<RoadmapItem, 'kind' | 'dimensio
 }
 
 /**
- * Puts each item in a horizon (DOMAIN roadmap rules 1–4). Items the user placed stay where they are, whatever the load.
+ * Puts each item in a horizon (docs/method.md, scheduling rules 1–4). Items the user placed stay where they are, whatever the load.
  * Then up to three library actions are kept in 0–6 months (those first in placement order whose previous steps are
  * there too; a high-effort one only when no other can, marked `broughtForward`). Every other item, "find out" and
  * low effort first, then medium, then high, goes to the earliest horizon it may start in (by effort, and not before
@@ -270,8 +270,9 @@ const serves = (action: Action, from: number) => action.steps.some(step => step.
  * horizon, "find out" items come first, then by dependency depth, then by (target − score) × weight.
  */
 export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentResult, context: RoadmapContext, edits: RoadmapEdits): Roadmap {
-  const top = questionnaire.levels.length - 1
+  const top = maxLevel(questionnaire)
   const depths = dependencyDepths(questionnaire)
+  const resultOf = new Map(result.dimensions.map(d => [d.dimensionId, d]))
   const items = new Map<string, RoadmapItem>()
   const add = (item: RoadmapItem) => {
     const existing = items.get(item.key)
@@ -279,16 +280,18 @@ export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentRes
     else items.set(item.key, item)
   }
 
-  const targets: DimensionTarget[] = questionnaire.dimensions.map((dimension, i) => {
-    const dr = result.dimensions[i]!
-    const fallback = Math.min(top, (dr.stage ?? 0) + 1)
+  const targets: DimensionTarget[] = questionnaire.dimensions.map((dimension) => {
+    const dr = resultOf.get(dimension.id)
+    const stage = dr?.stage ?? null
+    const fallback = Math.min(top, (stage ?? 0) + 1)
     const chosen = edits.targets[dimension.id]
     const target = chosen === undefined ? fallback : Math.max(0, Math.min(top, chosen))
-    return { dimensionId: dimension.id, stage: dr.stage, score: dr.score, target, adjusted: chosen !== undefined && target !== fallback }
+    return { dimensionId: dimension.id, stage, score: dr?.score ?? null, target, adjusted: chosen !== undefined && target !== fallback }
   })
 
   questionnaire.dimensions.forEach((dimension, i) => {
-    const dr = result.dimensions[i]!
+    const dr = resultOf.get(dimension.id)
+    if (!dr) return // a result without this dimension: nothing to plan for it
     const { target } = targets[i]!
     const depth = depths.get(dimension.id) ?? 0
     const priority = Math.max(0, target - (dr.score ?? 0)) * dimension.weight
