@@ -20,7 +20,7 @@ describe('npm run report -- --format json', () => {
   it('writes one results file per answers file', () => {
     expect(run.status).toBe(0)
     expect(readdirSync(out).sort()).toEqual(['emerging-mid.results.json', 'ldc-island-early.results.json', 'pioneer.results.json'])
-    expect(String(run.stdout)).toContain('3 JSON file(s) written')
+    expect(String(run.stdout)).toContain('3 fichier(s) JSON écrit(s)') // the command line speaks the --lang language
   })
 
   it.each(FIXTURES.map(f => f.replace(/^.*\/|\.tda\.json$/g, '')))('%s validates against docs/results.schema.json', (name) => {
