@@ -5,6 +5,7 @@ import type { StorageBackend, StorageError } from '@/data/storage'
 import { applyAnswerChange, clearFreshLook, createAssessment, type AnswerChange, type Assessment, type Position } from '@/domain/assessment'
 import { assessmentFromImport } from '@/domain/assessment-import'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type ImportResult } from '@/domain/assessment-file'
+import { problem } from '@/domain/problem'
 import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
 import { migrateAssessment, upgradedAssessment, type MigrationOutcome } from '@/domain/migration'
@@ -183,8 +184,8 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const saved = await put(assessment)
     if (!saved) {
       assessments.value = assessments.value.filter(a => a.id !== assessment.id)
-      const error = saveState.value.status === 'error' ? saveState.value.error.message : 'storage refused the save'
-      return { result: { ok: false, errors: [{ path: '(file)', message: `the answers are valid but could not be saved: ${error}` }] } }
+      const code = saveState.value.status === 'error' ? saveState.value.error.code : 'storage.failed'
+      return { result: { ok: false, errors: [problem(code, '(file)')] } }
     }
     return { result, id: assessment.id }
   }
