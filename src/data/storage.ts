@@ -7,12 +7,18 @@
 export type StoreName = 'assessments' | 'questionnaires' | 'settings'
 export const STORE_NAMES: readonly StoreName[] = ['assessments', 'questionnaires', 'settings']
 
+import type { ProblemCode } from '@/domain/problem'
+
 export type StorageErrorKind = 'quota' | 'unavailable' | 'unknown'
 
+/** A failed write: `code` is what a person is told (translated at the edge); `message` is the browser's text, for logs only. */
 export interface StorageError {
   kind: StorageErrorKind
+  code: ProblemCode & `storage.${string}`
   message: string
 }
+
+const STORAGE_CODES = { quota: 'storage.quota', unavailable: 'storage.unavailable', unknown: 'storage.failed' } as const
 
 export type StorageResult = { ok: true } | { ok: false, error: StorageError }
 
@@ -29,8 +35,9 @@ export interface StorageAdapter {
 function toStorageError(error: unknown): StorageError {
   const name = error instanceof DOMException || error instanceof Error ? error.name : ''
   const message = error instanceof Error ? error.message : String(error)
-  if (name === 'QuotaExceededError' || /quota/i.test(message)) return { kind: 'quota', message }
-  return { kind: 'unknown', message }
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) return { kind: 'quota', code: STORAGE_CODES.quota, message }
+  if (name === 'InvalidStateError' || name === 'SecurityError') return { kind: 'unavailable', code: STORAGE_CODES.unavailable, message }
+  return { kind: 'unknown', code: STORAGE_CODES.unknown, message }
 }
 
 /** Values go in and out as plain JSON, so a stored record never holds a live reactive proxy. */

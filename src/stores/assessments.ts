@@ -5,10 +5,12 @@ import type { StorageBackend, StorageError } from '@/data/storage'
 import { applyAnswerChange, clearFreshLook, createAssessment, type AnswerChange, type Assessment, type Position } from '@/domain/assessment'
 import { assessmentFromImport } from '@/domain/assessment-import'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type ImportResult } from '@/domain/assessment-file'
+import { problem } from '@/domain/problem'
 import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
 import { migrateAssessment, upgradedAssessment, type MigrationOutcome } from '@/domain/migration'
 import type { Questionnaire } from '@/domain/questionnaire'
+import type { SignOff } from '@/domain/sign-off'
 import { nowIso, todayIso } from '@/composables/clock'
 
 /** The honest state of saving: what the user sees next to their answers. */
@@ -125,6 +127,10 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return update(id, a => ({ ...a, roadmap }))
   }
 
+  function setSignOff(id: string, signOff: SignOff): Promise<boolean> {
+    return update(id, a => ({ ...a, signOff }))
+  }
+
   function setPosition(id: string, position: Position): Promise<boolean> {
     const current = find(id)
     if (!current || JSON.stringify(current.position) === JSON.stringify(position)) return Promise.resolve(true)
@@ -178,8 +184,8 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const saved = await put(assessment)
     if (!saved) {
       assessments.value = assessments.value.filter(a => a.id !== assessment.id)
-      const error = saveState.value.status === 'error' ? saveState.value.error.message : 'storage refused the save'
-      return { result: { ok: false, errors: [{ path: '(file)', message: `the answers are valid but could not be saved: ${error}` }] } }
+      const code = saveState.value.status === 'error' ? saveState.value.error.code : 'storage.failed'
+      return { result: { ok: false, errors: [problem(code, '(file)')] } }
     }
     return { result, id: assessment.id }
   }
@@ -191,6 +197,6 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   return {
     assessments, sorted, isLoaded, unreadable, backend, saveState, recentlyDeleted,
-    load, find, create, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setPosition, duplicate, remove, undoRemove, dismissUndo, importText, exportText,
+    load, find, create, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setSignOff, setPosition, duplicate, remove, undoRemove, dismissUndo, importText, exportText,
   }
 })

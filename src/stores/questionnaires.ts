@@ -9,6 +9,8 @@ import {
   type QuestionnaireEntry,
   type QuestionnaireLoadError,
 } from '@/data/questionnaires'
+import { checkFileSize, LIMITS } from '@/domain/input-rules'
+import { problem } from '@/domain/problem'
 
 /** The questionnaires the app can use: shipped ones and those opened from disk, plus files that failed the checker. */
 export const useQuestionnairesStore = defineStore('questionnaires', () => {
@@ -38,6 +40,12 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
 
   /** Checks a file chosen by the user; keeps it when valid, reports every problem when not. Existing entries are never touched by a bad file. */
   async function openFile(file: File): Promise<void> {
+    // The size is checked in bytes before anything is read: a 30 MB file is refused at once.
+    const tooLarge = checkFileSize(file.size, LIMITS.questionnaireFileBytes)
+    if (tooLarge) {
+      lastOpened.value = { ok: false, error: { file: file.name, errors: [tooLarge] } }
+      return
+    }
     const text = await file.text()
     const result = readQuestionnaireFile(file.name, text, new Date().toISOString())
     if (!result.ok) {
@@ -46,7 +54,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     }
     const saved = await saveOpenedQuestionnaire(result.value)
     if (!saved.ok) {
-      lastOpened.value = { ok: false, error: { file: file.name, errors: [{ path: '(file)', message: saved.error.message }] } }
+      lastOpened.value = { ok: false, error: { file: file.name, errors: [problem(saved.error.code, '(file)')] } }
       return
     }
     absorb([result])

@@ -61,7 +61,11 @@ test('a new user fills the profile, answers two dimensions by keyboard, reloads,
   await page.getByLabel('Pacific Islands Forum (PIF)').check()
   await page.getByLabel('Other organisation').fill('Melanesian Spearhead Group')
   await page.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(page.getByText('The roadmap will use the versions adapted to small foreign services.')).toBeVisible()
+  // The sentence follows exactly the flags ticked: LDC, SIDS and (12 missions) small foreign service.
+  await expect(page.getByTestId('adaptation-sentence')).toHaveText('The roadmap will use the versions adapted to least developed countries, small island developing states, and small foreign services where the library has them.')
+  await page.getByLabel('Least developed country (LDC)').uncheck()
+  await expect(page.getByTestId('adaptation-sentence')).toHaveText('The roadmap will use the versions adapted to small island developing states and small foreign services where the library has them.')
+  await page.getByLabel('Least developed country (LDC)').check()
   await page.screenshot({ path: `${ARTIFACTS}/profile-1280.png`, fullPage: true })
   await expectNoSeriousA11yViolations(page)
   await page.setViewportSize({ width: 360, height: 780 })
@@ -99,7 +103,7 @@ test('a new user fills the profile, answers two dimensions by keyboard, reloads,
 
   await page.getByRole('link', { name: 'Review' }).click()
   await expect(page.getByRole('heading', { name: '24 indicators still need attention' })).toBeVisible()
-  await page.getByRole('link', { name: /^I3\.1 / }).click()
+  await page.getByRole('link', { name: /^I3\.1 / }).first().click() // the pending list comes before the full list of answers
   await expect(page.locator('#indicator-I3-1')).toBeInViewport()
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export answers (.tda.json)' }).click()])
@@ -148,14 +152,17 @@ test('broken answers files are refused with a clear message and change nothing',
 
   await page.getByLabel('Import an answers file…').setInputFiles({ name: 'cut.tda.json', mimeType: 'application/json', buffer: Buffer.from(valid.slice(0, Math.floor(valid.length / 2))) })
   await expect(page.getByRole('alert')).toContainText('cut.tda.json was not imported')
-  await expect(page.getByRole('alert')).toContainText('cut.tda.json › (top level): not valid JSON')
+  await expect(page.getByRole('alert')).toContainText('The file is not valid JSON: the text goes wrong near line')
+  await expect(page.getByRole('alert')).toContainText('cut.tda.json › (file)')
 
   const otherVersion = valid.replace('"version": "1.0.0"', '"version": "9.0.0"')
   await page.getByLabel('Import an answers file…').setInputFiles({ name: 'v9.tda.json', mimeType: 'application/json', buffer: Buffer.from(otherVersion) })
-  await expect(page.getByRole('alert')).toContainText('v9.tda.json › questionnaire: the answers were made with questionnaire "tech-diplomacy" version 9.0.0, which is not available here')
+  await expect(page.getByRole('alert')).toContainText('These answers were made with the questionnaire “tech-diplomacy” version 9.0.0, which is not available here')
+  await expect(page.getByRole('alert')).toContainText('v9.tda.json › questionnaire')
 
   await page.getByLabel('Import an answers file…').setInputFiles({ name: 'minutes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]) })
-  await expect(page.getByRole('alert')).toContainText('minutes.docx › (top level): not valid JSON')
+  await expect(page.getByRole('alert')).toContainText('This looks like a Word, Excel or ZIP file, not an answers file.')
+  await expect(page.getByRole('alert')).toContainText('minutes.docx › (file)')
   await page.screenshot({ path: `${ARTIFACTS}/import-refused.png`, fullPage: true })
 
   await expect(rows).toHaveCount(1)

@@ -117,9 +117,9 @@ describe('the save queue', () => {
     backend.autoRelease = false
     const saved = store.setAnswer(a, 'a1', { kind: 'level', level: 2 })
     await flush()
-    backend.writes.at(-1)!.release({ ok: false, error: { kind: 'quota', message: 'The disk is full.' } })
+    backend.writes.at(-1)!.release({ ok: false, error: { kind: 'quota', code: 'storage.quota', message: 'The disk is full.' } })
     expect(await saved).toBe(false)
-    expect(store.saveState).toEqual({ status: 'error', error: { kind: 'quota', message: 'The disk is full.' } })
+    expect(store.saveState).toEqual({ status: 'error', error: { kind: 'quota', code: 'storage.quota', message: 'The disk is full.' } })
     expect(store.find(a)?.answers.a1).toMatchObject({ kind: 'level', level: 2 })
   })
 
@@ -165,7 +165,7 @@ describe('import through the store', () => {
     backend.autoRelease = false
     const pending = store.importText(exported(), find, [{ id: 'mini', version: '1.0.0' }])
     await flush()
-    backend.writes.at(-1)!.release({ ok: false, error: { kind: 'quota', message: 'The disk is full.' } })
+    backend.writes.at(-1)!.release({ ok: false, error: { kind: 'quota', code: 'storage.quota', message: 'The disk is full.' } })
     const { result, id } = await pending
     expect(id).toBeUndefined()
     expect(result.ok).toBe(false)
