@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { countryNameNode, readReportFonts, readReportLabels } from '../src/cli/report-node'
 import { shippedQuestionnaireFiles } from '../src/cli/shipped'
-import type { Assessment } from '../src/domain/assessment'
 import { parseAssessmentFile } from '../src/domain/assessment-file'
+import { assessmentFromImport } from '../src/domain/assessment-import'
 import { checkQuestionnaireText } from '../src/domain/check'
 import { assessmentOutcome } from '../src/domain/outcome'
 import { buildReportPdf } from '../src/report/build-report'
@@ -43,7 +43,7 @@ for (const fixture of ['tests/fixtures/ldc-island-early.tda.json', 'tests/fixtur
   const parsed = parseAssessmentFile(readFileSync(fixture, 'utf8'), () => q)
   if (!parsed.ok) throw new Error(`${fixture} is invalid`)
   const v = parsed.value
-  const assessment: Assessment = { id: fixture, questionnaireKey: 'bench', questionnaireId: q.id, questionnaireVersion: q.version, locale: v.locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt }
+  const assessment = assessmentFromImport(v, { id: fixture, questionnaireKey: 'bench', position: { view: 'results' } })
   const labels = readReportLabels(v.locale)
   const countryName = countryNameNode(v.profile.country, v.locale)
   const outcomeMs = time(() => assessmentOutcome(q, assessment), 50)

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { deleteAssessment, loadAssessments, newAssessmentId, saveAssessment } from '@/data/assessments'
 import type { StorageBackend, StorageError } from '@/data/storage'
 import { applyAnswerChange, createAssessment, type AnswerChange, type Assessment, type Position } from '@/domain/assessment'
+import { assessmentFromImport } from '@/domain/assessment-import'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type ImportResult } from '@/domain/assessment-file'
 import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
@@ -152,13 +153,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const result = parseAssessmentFile(text, (qid, version) => findQuestionnaire(qid, version)?.questionnaire, available)
     if (!result.ok) return { result }
     const entry = findQuestionnaire(result.value.questionnaire.id, result.value.questionnaire.version)!
-    const assessment: Assessment = {
-      ...createAssessment({ id: newAssessmentId(), questionnaireKey: entry.key, questionnaire: entry.questionnaire, locale: result.value.locale, profile: result.value.profile, now: nowIso() }),
-      answers: result.value.answers,
-      roadmap: result.value.roadmap,
-      position: { view: 'questionnaire' },
-      createdAt: result.value.createdAt,
-    }
+    const assessment = assessmentFromImport(result.value, { id: newAssessmentId(), questionnaireKey: entry.key, position: { view: 'questionnaire' } })
     const saved = await put(assessment)
     if (!saved) {
       assessments.value = assessments.value.filter(a => a.id !== assessment.id)

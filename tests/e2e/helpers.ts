@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { expect, type Page } from '@playwright/test'
 
 const require = createRequire(import.meta.url)
@@ -26,11 +26,14 @@ export function trackErrors(page: Page): string[] {
   return errors
 }
 
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
 interface AxeViolation { id: string, impact: string | null, help: string, nodes: Array<{ target: string[] }> }
 
 /** Runs axe-core in the page and fails on any serious or critical violation. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  // Evaluated through the debugging protocol, not added as an inline <script>, which the app's CSP rightly refuses.
+  await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
@@ -38,4 +41,23 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   })
   const serious = violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
   expect(serious, JSON.stringify(serious, null, 2)).toEqual([])
+}
+
+/**
+ * Records every Content-Security-Policy violation in the page, on every navigation: the `securitypolicyviolation`
+ * events (reported through a binding, so a reload loses none) and the browser's console messages about the policy.
+ */
+export async function trackCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = []
+  await page.exposeBinding('__reportCspViolation', (_source, text: string) => { violations.push(text) })
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`)
+    })
+  })
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(`console: ${message.text()}`)
+  })
+  return violations
 }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { countryNameNode, readReportFonts, readReportLabels } from '@/cli/report-node'
 import type { Assessment } from '@/domain/assessment'
 import { parseAssessmentFile } from '@/domain/assessment-file'
+import { assessmentFromImport } from '@/domain/assessment-import'
 import { checkQuestionnaireText } from '@/domain/check'
 import { assessmentOutcome } from '@/domain/outcome'
 import { localize, type Questionnaire } from '@/domain/questionnaire'
@@ -22,8 +23,8 @@ const GENERATED = new Date('2026-11-23T12:00:00Z')
 function loadFixture(path: string, locale?: string): Assessment {
   const parsed = parseAssessmentFile(readFileSync(path, 'utf8'), () => q)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
-  const v = parsed.value
-  return { id: path, questionnaireKey: 'tech-diplomacy@1.0.0', questionnaireId: q.id, questionnaireVersion: q.version, locale: locale ?? v.locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt }
+  const assessment = assessmentFromImport(parsed.value, { id: path, questionnaireKey: 'tech-diplomacy@1.0.0', position: { view: 'results' } })
+  return locale ? { ...assessment, locale } : assessment
 }
 
 function build(assessment: Assessment) {
