@@ -9,6 +9,7 @@ import { assessmentFromImport } from '../src/domain/assessment-import'
 import { checkQuestionnaireText } from '../src/domain/check'
 import { assessmentOutcome } from '../src/domain/outcome'
 import { buildReportPdf } from '../src/report/build-report'
+import { INCREMENTAL_REPORT, MUTATION_REPORT, readMutationSummary, scoreLine } from '../scripts/mutation-report'
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -66,3 +67,10 @@ else {
   const raw = assets.reduce((sum, name) => sum + statSync(join('dist/assets', name)).size, 0)
   console.log(`  all JS + CSS: ${kb(all)} gzip, ${kb(raw)} raw, ${assets.length} files`)
 }
+
+console.log('== Mutation score of src/domain (StrykerJS; read from the last report, not run here)')
+const lastRun = readMutationSummary(MUTATION_REPORT)
+const committed = lastRun ? null : readMutationSummary(INCREMENTAL_REPORT)
+if (lastRun) console.log(`  ${scoreLine(lastRun)} (${MUTATION_REPORT}, target ≥ 85 %)`)
+else if (committed) console.log(`  ${scoreLine(committed)} (committed ${INCREMENTAL_REPORT}; run \`npm run test:mutation\` for the current code; target ≥ 85 %)`)
+else console.log('  no mutation report: run `npm run test:mutation` first')

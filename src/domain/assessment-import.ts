@@ -25,6 +25,7 @@ export function assessmentFromImport(imported: ImportedAssessment, placement: Im
     answers: imported.answers,
     position: placement.position,
     roadmap: imported.roadmap,
+    ...(imported.freshLook ? { freshLook: imported.freshLook } : {}),
     createdAt: imported.createdAt,
     updatedAt: imported.updatedAt,
   }

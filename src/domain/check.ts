@@ -1,4 +1,5 @@
 import type { ZodIssue } from 'zod'
+import { checkMigrationsWithin } from './migration'
 import { maxLevel, questionnaireSchema, type LocalizedText, type Questionnaire } from './questionnaire'
 
 /** One problem found in a questionnaire file; `path` is a JSON path such as `indicators[3].dimension`. */
@@ -222,6 +223,8 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
       else if (score > top) errors.push({ path: `archetypes[${index}].scores.${id}`, message: `score ${score} is above the top level ${top}` })
     }
   })
+
+  errors.push(...checkMigrationsWithin(q))
 
   const texts: Array<{ path: PathPart[], text: LocalizedText }> = []
   collectTexts(q, [], texts)

@@ -1,4 +1,5 @@
 import type { Assessment } from '../domain/assessment'
+import { stageText } from '../domain/labels'
 import { localize, type LocalizedText, type Questionnaire } from '../domain/questionnaire'
 import type { Roadmap } from '../domain/roadmap'
 import type { AssessmentResult } from '../domain/scoring'
@@ -38,6 +39,6 @@ export function createContext(input: ReportInput): ReportContext {
     date: iso => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : ''),
     number: (value, digits = 1) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
     percent: ratio => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio),
-    levelName: level => (level === null ? input.labels.noStage : `${level} · ${localize(input.questionnaire.levels[level]?.label, locale)}`),
+    levelName: level => stageText(input.questionnaire, level, locale, input.labels.noStage),
   }
 }

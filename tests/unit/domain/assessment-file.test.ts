@@ -125,6 +125,19 @@ describe('assessment file import refuses, with the path of the problem,', () => 
     expect(errorsOf(mutated((f) => { f.assessment.answers.a1.level = 6 }))).toEqual(['assessment.answers.a1.level: level 6 is above the top level 5'])
   })
 
+  it('a roadmap target above the top of the scale (the top itself is accepted)', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 6 }))).toEqual(['assessment.roadmap.targets.alpha: target 6 is above the top level 5'])
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 5 }))).toEqual([])
+  })
+
+  it('a roadmap target for a dimension the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.gamma = 2 }))).toEqual(['assessment.roadmap.targets.gamma: unknown dimension "gamma"'])
+  })
+
+  it('an own action for a dimension the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.custom[0].dimensionId = 'gamma' }))).toEqual(['assessment.roadmap.custom[0].dimensionId: unknown dimension "gamma"'])
+  })
+
   it('"not applicable" where the indicator does not allow it', () => {
     expect(errorsOf(mutated((f) => { f.assessment.answers.a1 = { kind: 'not_applicable', evidence: '', updatedAt: NOW } }))).toEqual(['assessment.answers.a1.kind: "not applicable" is not allowed for indicator a1'])
   })

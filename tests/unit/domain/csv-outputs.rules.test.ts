@@ -56,9 +56,9 @@ describe('answersToCsv', () => {
     expect(rows[1]!.split(',')[6]).toBe('externally-validated')
   })
 
-  it('leaves the level name empty for a level outside the scale (the answer cell, ending in a space, is quoted)', () => {
+  it('writes just the number, with an empty level name, for a level outside the scale', () => {
     const rows = rowsOf(answersToCsv(q, assessmentWith({ a1: { kind: 'level', level: 9, confidence: 'self-declared', evidence: 'x', updatedAt: T } }), 'en', answerLabels))
-    expect(rows[1]).toBe(`Alpha mandate,a1,Question alpha 1?,"9 · ",9,,self-declared,x,${T}`)
+    expect(rows[1]).toBe(`Alpha mandate,a1,Question alpha 1?,9,9,,self-declared,x,${T}`)
   })
 
   it('names the dimension by its id when the questionnaire has no such dimension', () => {

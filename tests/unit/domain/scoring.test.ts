@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Answer, Answers } from '@/domain/assessment'
 import { checkQuestionnaireText } from '@/domain/check'
 import type { Questionnaire } from '@/domain/questionnaire'
-import { medianStage, scoreAssessment } from '@/domain/scoring'
+import { dimensionResult, indexBreakdown, medianStage, scoreAssessment } from '@/domain/scoring'
 
 const checked = checkQuestionnaireText(readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8'))
 if (!checked.ok) throw new Error('fixture invalid')
@@ -159,5 +159,33 @@ describe('properties', () => {
       expect(withNA.overallStage).toBe(without.overallStage)
       expect(withNA.cap?.rule.id).toBe(without.cap?.rule.id)
     }), { numRuns: 500 })
+  })
+})
+
+describe('index breakdown and results by id', () => {
+  it('shows the sum behind the index: scored dimensions only, their weights, and 100 ÷ top level', () => {
+    // alpha (weight 2): (3×2 + 2 + 4) / 4 = 3.0; beta answered "not applicable" throughout: no score, left out
+    const r = scoreAssessment(mini, { a1: L(3), a2: L(2), a3: L(4), b1: NA, b2: NA, b3: NA })
+    const b = indexBreakdown(mini, r.dimensions)
+    expect(b.terms).toEqual([{ dimensionId: 'alpha', score: 3, weight: 2 }])
+    expect(b.weightSum).toBe(2)
+    expect(b.factor).toBe(20)
+    // (3.0 × 2) ÷ 2 × 20 = 60
+    expect(b.index).toBe(60)
+    expect(r.index).toBe(60)
+  })
+
+  it('has no index when no dimension has a score', () => {
+    expect(indexBreakdown(mini, scoreAssessment(mini, {}).dimensions)).toEqual({ terms: [], weightSum: 0, factor: 20, index: null })
+  })
+
+  it('matches results to dimensions by id, whatever their order in the list', () => {
+    const r = scoreAssessment(mini, { a1: L(3), a2: L(3), a3: L(3), b1: L(1), b2: L(1), b3: L(1) })
+    const reversed = { dimensions: [...r.dimensions].reverse() }
+    expect(dimensionResult(reversed, 'alpha')?.score).toBe(3)
+    expect(dimensionResult(reversed, 'beta')?.score).toBe(1)
+    expect(dimensionResult(reversed, 'gamma')).toBeUndefined()
+    // (3×2 + 1×1) / 3 × 20 = 46.67, the same with the list reversed
+    expect(indexBreakdown(mini, reversed.dimensions).index).toBeCloseTo(46.667, 2)
   })
 })
