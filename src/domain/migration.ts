@@ -31,8 +31,8 @@ export interface IndicatorChange {
 export interface RoadmapKeyChange {
   key: string
   to: string | null
-  /** Which kind of edit it was: a dropped item, or an owner/date set on an item. */
-  edit: 'dropped' | 'details'
+  /** Which kind of edit it was: a dropped item, an owner/date set on an item, or an item the user placed in a horizon. */
+  edit: 'dropped' | 'details' | 'placement'
 }
 
 /** An assessment's content after an upgrade, with everything that changed. */
@@ -192,12 +192,18 @@ function migrateRoadmap(edits: RoadmapEdits, migration: Migration, renamedIndica
     if (to !== key) roadmapChanges.push({ key, to, edit: 'details' })
     if (to !== null) details[to] = detail
   }
+  const placements: RoadmapEdits['placements'] = {}
+  for (const [key, horizon] of Object.entries(edits.placements)) {
+    const to = newKey(key)
+    if (to !== key) roadmapChanges.push({ key, to, edit: 'placement' })
+    if (to !== null) placements[to] = horizon
+  }
   const dimensionIds = new Set(target.dimensions.map(d => d.id))
   const top = maxLevel(target)
   const targets = Object.fromEntries(Object.entries(edits.targets)
     .filter(([id]) => dimensionIds.has(id))
     .map(([id, level]) => [id, Math.min(level, top)]))
-  return { roadmap: { ...edits, targets, dropped, details }, roadmapChanges }
+  return { roadmap: { ...edits, targets, dropped, details, placements }, roadmapChanges }
 }
 
 /**

@@ -33,6 +33,8 @@ function synthetic(sizes: number[], top: number, gate?: { dimension: string, max
     actions: [],
     scoring: { gatingRules: gate ? [{ id: 'cap', ...gate, explanation: text }] : [], smallServiceMissionThreshold: 30, maxActionsPerHorizon: 10 },
     archetypes: [],
+    instructions: [],
+    migrations: [],
   }
 }
 const headline = (q: Questionnaire, answers: Answers) => explainHeadline(q, scoreAssessment(q, answers))

@@ -68,6 +68,7 @@ describe('migrateAssessment', () => {
     targets: { alpha: 3, gone: 2 },
     dropped: ['alpha-12', 'find-out:a2', 'beta-extra', 'custom:x1', 'beta-23'],
     details: { 'alpha-12': { owner: 'Ana' }, 'find-out:a2': { targetDate: '2027-01-01' }, 'beta-extra': { owner: 'Bo' } },
+    placements: {},
     custom: [{ id: 'x1', dimensionId: 'beta', title: 'Own action', description: '', horizon: '0-6m' }],
   }
   const outcome = migrateAssessment({ answers, roadmap }, oldQ, newQ)!
@@ -111,6 +112,15 @@ describe('migrateAssessment', () => {
       { key: 'alpha-12', to: 'alpha-12x', edit: 'details' },
       { key: 'find-out:a2', to: 'find-out:a2b', edit: 'details' },
       { key: 'beta-extra', to: null, edit: 'details' },
+    ])
+  })
+
+  it('follows renamed actions in the items the user placed, and drops placements of removed actions', () => {
+    const placed = migrateAssessment({ answers, roadmap: { ...roadmap, placements: { 'alpha-12': '18-36m', 'beta-extra': '0-6m', 'beta-23': '6-18m' } } }, oldQ, newQ)!
+    expect(placed.roadmap.placements).toEqual({ 'alpha-12x': '18-36m', 'beta-23': '6-18m' })
+    expect(placed.roadmapChanges.filter(c => c.edit === 'placement')).toEqual([
+      { key: 'alpha-12', to: 'alpha-12x', edit: 'placement' },
+      { key: 'beta-extra', to: null, edit: 'placement' },
     ])
   })
 
