@@ -15,8 +15,12 @@ function rows(c: ReportContext, items: readonly RoadmapItem[]): Cell[][] {
   const dimensionTitle = new Map(c.questionnaire.dimensions.map(d => [d.id, c.t(d.title)]))
   return items.flatMap((item, index) => {
     const fillColor = index % 2 === 0 ? [255, 255, 255] : [245, 247, 250]
-    const deferred = item.deferredFrom ? ` (${fill(c.labels.deferred, { horizon: c.labels.horizon[item.deferredFrom] })})` : ''
-    const detail = `${itemDetail(c, item)}${deferred}`
+    const notes = [
+      ...(item.deferredFrom ? [fill(c.labels.deferred, { horizon: c.labels.horizon[item.deferredFrom] })] : []),
+      ...(item.placed && item.kind !== 'custom' ? [c.labels.scheduling.placed] : []),
+      ...(item.broughtForward ? [c.labels.scheduling.broughtForward] : []),
+    ]
+    const detail = [itemDetail(c, item), ...notes.map(note => `(${note})`)].filter(Boolean).join(' ')
     const head: Cell[] = [
       { content: itemTitle(c, item), styles: { fontStyle: 'bold', fillColor } },
       { content: dimensionTitle.get(item.dimensionId) ?? item.dimensionId, styles: { fillColor } },
@@ -48,7 +52,9 @@ export function writeRoadmap(w: Writer, c: ReportContext): void {
   for (const horizon of HORIZONS) {
     const items = c.roadmap.horizons[horizon]
     w.ensure(24)
-    w.heading(c.labels.horizon[horizon], 12)
+    const capacity = c.roadmap.capacity[horizon]
+    w.heading(`${c.labels.horizon[horizon]} — ${fill(c.labels.scheduling.capacity, { count: items.length, capacity })}`, 12)
+    if (items.length > capacity) w.paragraph(fill(c.labels.scheduling.overCapacity, { count: items.length, capacity }), { size: 9, bold: true, color: COLORS.warning })
     if (items.length === 0) w.paragraph(c.labels.emptyHorizon, { color: COLORS.muted })
     else table(w, c, items)
   }

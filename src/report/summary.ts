@@ -7,6 +7,8 @@ import { itemTitle } from './item-text'
 import { autoTable } from 'jspdf-autotable'
 import { maxLevel } from '../domain/questionnaire'
 import { dimensionResult } from '../domain/scoring'
+import { explainHeadline } from '../domain/headline'
+import { headlineText, type HeadlineText } from './headline-text'
 import { tableStyles } from './tables'
 
 export function writeCover(w: Writer, c: ReportContext): void {
@@ -52,21 +54,32 @@ export function writeSummary(w: Writer, c: ReportContext): void {
   w.newPage()
   w.heading(c.labels.summaryHeading)
   const r = c.result
-  w.paragraph(`${c.labels.overallStage}${c.labels.colon}${c.levelName(r.overallStage)}`, { size: 14, bold: true, color: COLORS.primary, gap: 1 })
-  w.paragraph(c.t(c.questionnaire.levels[r.overallStage]?.descriptor), { size: 10 })
+  const h = reportHeadline(c)
+  w.paragraph(`${c.labels.overallStage}${c.labels.colon}${h.stage}`, { size: 14, bold: true, color: COLORS.primary, gap: 1 })
   w.paragraph(`${c.labels.index}${c.labels.colon}${r.index === null ? c.labels.none : fill(c.labels.indexValue, { index: c.number(r.index) })}`, { size: 12, bold: true })
-  if (r.cap) w.paragraph(fill(c.labels.cappedNote, { median: r.medianStage, limit: r.cap.limit, rule: c.t(r.cap.rule.explanation) }), { size: 9, color: COLORS.muted })
   if (r.provisional) w.paragraph(fill(c.labels.provisionalWarning, { answered: r.answered, total: r.total }), { bold: true, color: COLORS.warning })
   w.paragraph(fill(c.labels.completeness, { percent: c.percent(r.completeness), confidence: r.confidence === null ? c.labels.none : c.percent(r.confidence), gaps: r.gaps.length }), { size: 9, color: COLORS.muted })
 
-  const scored = c.questionnaire.dimensions.flatMap((d) => {
-    const res = dimensionResult(r, d.id)
-    return res && res.score !== null ? [{ d, res }] : []
-  })
-  const strengths = [...scored].sort((a, b) => b.res.score! - a.res.score!).slice(0, 3)
   w.space(2)
-  w.paragraph(c.labels.strengthsHeading, { size: 11, bold: true, gap: 1 })
-  for (const { d, res } of strengths) w.paragraph(`• ${c.t(d.title)} — ${c.labels.score} ${c.number(res.score!)} · ${c.labels.stage} ${c.levelName(res.stage)}`, { indent: 3, gap: 0.5 })
+  w.paragraph(c.labels.headline.factsHeading, { size: 11, bold: true, gap: 1 })
+  for (const fact of h.facts) {
+    w.paragraph(`• ${fact.text}`, { indent: 3, gap: 0.5 })
+    for (const item of fact.items) w.paragraph(`– ${item}`, { indent: 8, gap: 0.3 })
+  }
+  w.paragraph(c.labels.headline.medianRule, { size: 9, color: COLORS.muted })
+  w.paragraph(fill(c.labels.headline.meaningLine, { label: h.meaningLabel, meaning: h.meaning }), { size: 9 })
+  if (h.meaningCaveat) w.paragraph(h.meaningCaveat, { size: 9, color: COLORS.muted })
+
+  w.space(2)
+  w.paragraph(c.labels.headline.pathHeading, { size: 11, bold: true, gap: 1 })
+  w.paragraph(h.pathIntro, { gap: 0.5 })
+  h.pathItems.forEach((item, i) => w.paragraph(`${i + 1}. ${item}`, { indent: 3, gap: 0.5 }))
+
+  w.space(2)
+  w.paragraph(h.strengthsHeading, { size: 11, bold: true, gap: 1 })
+  if (h.noStrengths) w.paragraph(h.noStrengths, { indent: 3 })
+  for (const item of h.strengths) w.paragraph(`• ${item}`, { indent: 3, gap: 0.5 })
+  if (h.moreStrengths) w.paragraph(h.moreStrengths, { indent: 3, color: COLORS.muted })
   const priorities = [...c.roadmap.horizons['0-6m'], ...c.roadmap.horizons['6-18m'], ...c.roadmap.horizons['18-36m']].filter(i => i.kind !== 'find-out').slice(0, 3)
   w.space(2)
   w.paragraph(c.labels.prioritiesHeading, { size: 11, bold: true, gap: 1 })
@@ -107,4 +120,15 @@ export function writeDimensionTable(w: Writer, c: ReportContext): void {
     columnStyles: { 1: { halign: 'right', cellWidth: 16 }, 3: { halign: 'right', cellWidth: 16 }, 4: { halign: 'right', cellWidth: 20 }, 5: { halign: 'right', cellWidth: 14 } },
   })
   w.y = (w.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 8
+}
+
+/** The explained headline in the report's language: the same sentences as the results screen. */
+export function reportHeadline(c: ReportContext): HeadlineText {
+  const messages = c.labels.headline as Record<string, string | Record<string, string>>
+  const lookup = (key: string): string => {
+    const [head, tail] = key.split('.')
+    const entry = messages[head!]
+    return typeof entry === 'string' ? entry : (tail !== undefined ? entry?.[tail] : undefined) ?? key
+  }
+  return headlineText({ questionnaire: c.questionnaire, locale: c.locale, tr: (key, params) => fill(lookup(key), params ?? {}) }, explainHeadline(c.questionnaire, c.result))
 }
