@@ -86,8 +86,9 @@ export function writeSummary(w: Writer, c: ReportContext): void {
   for (const item of priorities) w.paragraph(`• ${itemTitle(c, item)} (${c.labels.horizon[item.horizon]})`, { indent: 3, gap: 0.5 })
 
   w.space(4)
-  w.heading(c.labels.chartHeading, 12)
   const radius = 46
+  w.ensure(2 * radius + 46) // the heading stays with its chart
+  w.heading(c.labels.chartHeading, 12)
   w.ensure(2 * radius + 34)
   drawRadar(w.doc, c.questionnaire.dimensions.map(d => ({
     label: [...(w.doc.splitTextToSize(c.t(d.title), 42) as string[]), c.levelName(dimensionResult(r, d.id)?.stage ?? null)],
