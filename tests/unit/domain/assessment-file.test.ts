@@ -31,7 +31,7 @@ function sample(): Assessment {
       targets: { alpha: 4, beta: 0 },
       dropped: ['alpha-12', 'find-out:a2'],
       details: { 'alpha-23': { owner: 'Direction des affaires économiques', targetDate: '2027-06-30' }, 'beta-01': { targetDate: '2027-01-15' } },
-      placements: { 'beta-01': '0-6m' },
+      placements: { 'alpha-23': '18-36m', 'beta-12': '0-6m' },
       custom: [{ id: 'c-1', dimensionId: 'beta', title: 'Atelier « numérique »', description: 'Deux jours', horizon: '6-18m' }],
     },
   }

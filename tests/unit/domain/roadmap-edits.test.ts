@@ -3,10 +3,10 @@ import { emptyRoadmapEdits, type RoadmapEdits } from '@/domain/roadmap'
 import { addCustomAction, customItemKey, dropItem, removeCustomAction, restoreItem, setDimensionTarget, setItemDetails } from '@/domain/roadmap-edits'
 
 const base = (): RoadmapEdits => ({
+  placements: {},
   targets: { alpha: 3 },
   dropped: ['alpha-12'],
   details: { 'beta-23': { owner: 'Policy unit' } },
-  placements: {},
   custom: [{ id: 'c1', dimensionId: 'beta', title: 'Brief the minister', description: '', horizon: '6-18m' }],
 })
 
