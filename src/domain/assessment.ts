@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema } from './roadmap'
+import { signOffSchema } from './sign-off'
 import type { Indicator, Questionnaire } from './questionnaire'
 
 export const CONFIDENCES = ['self-declared', 'document-backed', 'externally-validated'] as const
@@ -67,6 +68,8 @@ export const assessmentSchema = z.object({
   position: positionSchema,
   /** The user's changes to the generated roadmap (targets, dropped, owners and dates, own actions). */
   roadmap: roadmapEditsSchema.default({}),
+  /** Draft mark and sign-off block of the report; absent in assessments saved before it existed. */
+  signOff: signOffSchema.optional(),
   /** Answers to look at again after an upgrade (none for an assessment never upgraded). */
   freshLook: z.record(freshLookSchema).optional(),
   createdAt: timestamp,

@@ -9,6 +9,7 @@ import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
 import { migrateAssessment, upgradedAssessment, type MigrationOutcome } from '@/domain/migration'
 import type { Questionnaire } from '@/domain/questionnaire'
+import type { SignOff } from '@/domain/sign-off'
 import { nowIso, todayIso } from '@/composables/clock'
 
 /** The honest state of saving: what the user sees next to their answers. */
@@ -125,6 +126,10 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return update(id, a => ({ ...a, roadmap }))
   }
 
+  function setSignOff(id: string, signOff: SignOff): Promise<boolean> {
+    return update(id, a => ({ ...a, signOff }))
+  }
+
   function setPosition(id: string, position: Position): Promise<boolean> {
     const current = find(id)
     if (!current || JSON.stringify(current.position) === JSON.stringify(position)) return Promise.resolve(true)
@@ -191,6 +196,6 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   return {
     assessments, sorted, isLoaded, unreadable, backend, saveState, recentlyDeleted,
-    load, find, create, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setPosition, duplicate, remove, undoRemove, dismissUndo, importText, exportText,
+    load, find, create, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setSignOff, setPosition, duplicate, remove, undoRemove, dismissUndo, importText, exportText,
   }
 })

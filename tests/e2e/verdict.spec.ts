@@ -85,7 +85,7 @@ test('the user\'s own action placed in 0–6 months stays there with 15 items, t
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF roadmap' }).click()])
   const pages = await pdfPages(new Uint8Array(readFileSync(await pdf.path())))
   const text = pages.join(' ').replace(/\s+/g, ' ')
-  expect(text).toContain('0–6 months — 15 of 10 places')
+  expect(text).toContain('0–6 months Over capacity: 15 items for 10 places')
   expect(text).toContain('Over capacity: 15 items for 10 places, because of items the ministry placed here.')
   expect(text).toContain('Brief the Permanent Secretary on the roadmap')
   const summary = pages.find(p => p.includes('Executive summary'))!.replace(/\s+/g, ' ')
