@@ -4,3 +4,9 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+declare module 'virtual:questionnaire-index' {
+  import type { QuestionnaireIndexEntry } from '@/data/questionnaires'
+  const index: QuestionnaireIndexEntry[]
+  export default index
+}

@@ -1,7 +1,13 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { questionnaireIndex } from './scripts/vite/questionnaire-index'
+
+/** jsPDF's optional helpers, needed only for .html() and SVG, which the app never uses: named apart and kept out of the offline cache. */
+const OPTIONAL_PDF_HELPERS = ['html2canvas', 'canvg', 'dompurify']
 
 /**
  * The Content-Security-Policy of the built app: its own scripts, styles, fonts and data only; no inline script,
@@ -37,7 +43,47 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), contentSecurityPolicy()],
+  plugins: [
+    vue(),
+    contentSecurityPolicy(),
+    questionnaireIndex(fileURLToPath(new URL('./questionnaires', import.meta.url))),
+    // UI messages are compiled at build time, so the app ships vue-i18n without its message compiler (and needs no 'unsafe-eval').
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/i18n/locales/*.json', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      strictMessage: false,
+      escapeHtml: false,
+    }),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false, // src/composables/useAppUpdate.ts registers it, so an update waits for the person to choose "Reload"
+      manifest: {
+        id: './',
+        name: 'Tech Diplomacy Maturity Assessment',
+        short_name: 'Tech diplomacy',
+        description: 'Self-assessment of how institutionalized a country\'s tech diplomacy is, with a prioritized PDF roadmap. Works offline; answers stay on the device.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#1d4e89',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,svg,png,ttf,txt,webmanifest}'],
+        globIgnores: ['assets/optional-*'],
+        maximumFileSizeToCacheInBytes: 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -45,6 +91,15 @@ export default defineConfig({
     target: 'es2020',
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) => {
+          const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds]
+          const helper = OPTIONAL_PDF_HELPERS.find(name => ids.some(id => id.includes(`/node_modules/${name}/`)))
+          return helper ? `assets/optional-${helper}-[hash].js` : 'assets/[name]-[hash].js'
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1' },
   // frame-ancestors is ignored in a <meta> policy: the preview server sends it (and the whole policy) as a header.

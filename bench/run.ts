@@ -12,6 +12,7 @@ import { assessmentFromImport } from '../src/domain/assessment-import'
 import { checkQuestionnaireText } from '../src/domain/check'
 import { assessmentOutcome } from '../src/domain/outcome'
 import { buildReportPdf } from '../src/report/build-report'
+import { runLighthouse } from './lighthouse'
 import { INCREMENTAL_REPORT, MUTATION_REPORT, readMutationSummary, scoreLine } from '../scripts/mutation-report'
 
 function median(values: number[]): number {
@@ -104,3 +105,5 @@ const committed = lastRun ? null : readMutationSummary(INCREMENTAL_REPORT)
 if (lastRun) console.log(`  ${scoreLine(lastRun)} (${MUTATION_REPORT}, target ≥ 85 %)`)
 else if (committed) console.log(`  ${scoreLine(committed)} (committed ${INCREMENTAL_REPORT}; run \`npm run test:mutation\` for the current code; target ≥ 85 %)`)
 else console.log('  no mutation report: run `npm run test:mutation` first')
+
+if (existsSync('dist/index.html')) await runLighthouse()

@@ -12,12 +12,15 @@ import type { Assessment } from '@/domain/assessment'
 import { assessmentFileName, buildAssessmentFile, serializeAssessmentFile } from '@/domain/assessment-file'
 import type { Questionnaire } from '@/domain/questionnaire'
 
-/** Downloads an assessment as its answers file (`<country>-<date>.tda.json`), or its answers or scores as CSV. */
-export function useAssessmentExport() {
+/**
+ * Downloads an assessment as its answers file (`<country>-<date>.tda.json`), or its answers or scores as CSV.
+ * File names use English country names, loaded once `hasCountries` says an assessment has a country.
+ */
+export function useAssessmentExport(hasCountries: () => boolean = () => true) {
   const { t, locale } = useI18n()
   /** Columns split the way a spreadsheet in the user's language expects, times in the user's own zone. */
   const csvFormat = (): CsvFormat => ({ separator: csvSeparatorFor(locale.value), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })
-  const englishCountries = useCountries(ref('en'))
+  const englishCountries = useCountries(ref('en'), hasCountries)
 
   function fileName(assessment: Assessment, extension?: string): string {
     const p = assessment.profile

@@ -10,6 +10,7 @@ import { useQuestionnairesStore } from '@/stores/questionnaires'
 /** The newer questionnaire an assessment on `questionnaire` can be upgraded to (a shipped one first), if any. */
 export function useUpgradeTarget(questionnaire: Ref<Questionnaire | undefined>) {
   const questionnaires = useQuestionnairesStore()
+  void questionnaires.load() // an opened assessment loads only its own questionnaire: the upgrade needs the newer ones too
   return computed((): QuestionnaireEntry | undefined => {
     const current = questionnaire.value
     if (!current) return undefined

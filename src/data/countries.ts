@@ -1,4 +1,4 @@
-import countries, { type LocaleData } from 'i18n-iso-countries'
+import type { LocaleData } from 'i18n-iso-countries'
 import type { CountryGroups } from '@/domain/country-groups'
 import { countryGroupsSchema } from '@/domain/country-groups'
 import { countryNameList, type Country } from './country-names'
@@ -13,6 +13,9 @@ const nameLoaders: Record<string, () => Promise<LocaleData>> = {
   ar: () => import('i18n-iso-countries/langs/ar.json').then(m => m.default as LocaleData),
 }
 
+// The library (its code table) loads with the first list asked for, not with the page.
+const loadLibrary = () => import('i18n-iso-countries').then(m => m.default)
+
 const cache = new Map<string, Promise<Country[]>>()
 
 /** Every ISO 3166-1 country, named in `locale` (English when that language has no list), sorted for that language. */
@@ -20,7 +23,7 @@ export function loadCountries(locale: string): Promise<Country[]> {
   const lang = nameLoaders[locale] ? locale : 'en'
   let list = cache.get(lang)
   if (!list) {
-    list = nameLoaders[lang]!().then((data) => {
+    list = Promise.all([loadLibrary(), nameLoaders[lang]!()]).then(([countries, data]) => {
       countries.registerLocale(data)
       return countryNameList(data.countries, countries.getAlpha3Codes(), lang)
     })

@@ -93,7 +93,7 @@ export function needsEvidence(indicator: Pick<Indicator, 'evidenceRequiredFrom'>
 }
 
 /** An indicator counts as answered when it has an answer that passes the evidence rule. */
-export function isAnswered(indicator: Indicator, answer: Answer | undefined): boolean {
+export function isAnswered(indicator: Pick<Indicator, 'evidenceRequiredFrom'>, answer: Answer | undefined): boolean {
   return answer !== undefined && !needsEvidence(indicator, answer)
 }
 
@@ -104,7 +104,7 @@ export interface Progress {
   ratio: number
 }
 
-export function progressOf(indicators: readonly Indicator[], answers: Answers): Progress {
+export function progressOf(indicators: ReadonlyArray<Pick<Indicator, 'id' | 'evidenceRequiredFrom'>>, answers: Answers): Progress {
   const answered = indicators.filter(indicator => isAnswered(indicator, answers[indicator.id])).length
   return { answered, total: indicators.length, ratio: indicators.length === 0 ? 1 : answered / indicators.length }
 }

@@ -69,12 +69,12 @@ export function removeCustomAction(edits: RoadmapEdits, key: string): RoadmapEdi
 }
 
 /**
- * Puts a plan item in the horizon the user chose; `null` hands a library or "find out" item back to the scheduler.
- * The user's own actions keep their horizon in the action itself (they are always placed, so `null` leaves them as
- * they are). Returns new edits; the input is not changed.
+ * Puts a plan item in the horizon the user chose (DOMAIN roadmap rule 1: the plan never moves it again); `null`
+ * hands a library or "find out" item back to the scheduler. The user's own actions keep their horizon in the action
+ * itself (they are always placed, so `null` leaves them as they are).
  */
 export function placeItem(edits: RoadmapEdits, key: string, horizon: Horizon | null): RoadmapEdits {
-  if (key.startsWith('custom:')) {
+  if (edits.custom.some(c => customItemKey(c.id) === key)) {
     if (horizon === null) return edits
     return { ...edits, custom: edits.custom.map(c => (customItemKey(c.id) === key ? { ...c, horizon } : c)) }
   }

@@ -30,24 +30,34 @@ export const i18n = createI18n<[MessageSchema], string, false>({
   fallbackWarn: import.meta.env.DEV,
 })
 
+// Precompiled at build time (see vite.config.ts): these are message functions for vue-i18n, not strings.
 const loaders = import.meta.glob<MessageSchema>(['./locales/*.json', '!./locales/en.json'], { import: 'default' })
+// The same files as plain text, for content that fills its own templates, such as the PDF report.
+const texts = import.meta.glob<string>('./locales/*.json', { query: '?raw', import: 'default' })
 
-/** The UI messages of a language (English for a language without a file), for content such as the PDF report. */
+/** The UI messages of a language as plain strings (English for a language without a file), for content such as the PDF report. */
 export async function loadMessages(code: string): Promise<MessageSchema> {
-  if (code === DEFAULT_LOCALE) return en
-  const load = loaders[`./locales/${code}.json`]
-  if (!load) return en
-  const messages = await load()
-  return withEnglishFallback(en, messages)
+  const read = async (c: string) => JSON.parse(await texts[`./locales/${c}.json`]!()) as MessageSchema
+  const english = await read(DEFAULT_LOCALE)
+  if (code === DEFAULT_LOCALE || !texts[`./locales/${code}.json`]) return english
+  return withEnglishFallback(english, await read(code))
 }
+
+// Each switch gets a number: a slower, older switch (still loading its messages) never overrides a newer one.
+let switches = 0
+// Set once the person picks a language: a late restore of the saved or browser language never overrides it.
+let isChosenExplicitly = false
 
 /** Switches the interface language, loading its messages on first use, and sets the page's lang and dir. */
 export async function setUiLocale(code: string): Promise<void> {
+  const mine = ++switches
   const locale = findUiLocale(code) ?? findUiLocale(DEFAULT_LOCALE)!
   if (!i18n.global.availableLocales.includes(locale.code)) {
     const load = loaders[`./locales/${locale.code}.json`]
-    if (load) i18n.global.setLocaleMessage(locale.code, await load())
+    const messages = load ? await load() : undefined
+    if (messages && !i18n.global.availableLocales.includes(locale.code)) i18n.global.setLocaleMessage(locale.code, messages)
   }
+  if (mine !== switches) return
   i18n.global.locale.value = locale.code
   document.documentElement.lang = locale.code
   document.documentElement.dir = locale.dir
@@ -61,10 +71,18 @@ export async function rememberUiLocale(code: string): Promise<void> {
   await storage.put('settings', SETTING, code)
 }
 
+/** The person's own choice of interface language: applied at once and remembered on this device. */
+export async function chooseUiLocale(code: string): Promise<void> {
+  isChosenExplicitly = true
+  await setUiLocale(code)
+  await rememberUiLocale(code)
+}
+
 /** Restores the interface language chosen earlier on this device, else the browser's language when offered. */
 export async function restoreUiLocale(): Promise<void> {
   const storage = await getStorage()
   const saved = await storage.get<string>('settings', SETTING)
+  if (isChosenExplicitly) return
   const browser = typeof navigator === 'undefined' ? undefined : navigator.language.split('-')[0]
   const code = [saved, browser].find(c => c !== undefined && findUiLocale(c) !== undefined)
   if (code && code !== i18n.global.locale.value) await setUiLocale(code)

@@ -10,8 +10,12 @@ import type { ReportWriter, TableCell } from './writer'
 function groups(c: ReportContext, items: readonly RoadmapItem[]): TableCell[][][] {
   const dimensionTitle = new Map(c.questionnaire.dimensions.map(d => [d.id, c.t(d.title)]))
   return items.map((item) => {
-    const deferred = item.deferredFrom ? ` (${fill(c.labels.deferred, { horizon: c.labels.horizon[item.deferredFrom] })})` : ''
-    const detail = `${itemDetail(c, item)}${deferred}`
+    const notes = [
+      ...(item.deferredFrom ? [fill(c.labels.deferred, { horizon: c.labels.horizon[item.deferredFrom] })] : []),
+      ...(item.placed && item.kind !== 'custom' ? [c.labels.scheduling.placed] : []),
+      ...(item.broughtForward ? [c.labels.scheduling.broughtForward] : []),
+    ]
+    const detail = [itemDetail(c, item), ...notes.map(note => `(${note})`)].filter(Boolean).join(' ')
     const head: TableCell[] = [
       { text: itemTitle(c, item), bold: true },
       dimensionTitle.get(item.dimensionId) ?? item.dimensionId,
@@ -35,7 +39,10 @@ export function writeRoadmap(w: ReportWriter, c: ReportContext): void {
   for (const horizon of HORIZONS) {
     const items = c.roadmap.horizons[horizon]
     w.ensure(55) // the horizon's heading, the table head and its first item together
+    const capacity = c.roadmap.capacity[horizon]
     w.heading(c.labels.horizon[horizon], 12)
+    if (items.length > capacity) w.paragraph(fill(c.labels.scheduling.overCapacity, { count: items.length, capacity }), { size: 9, bold: true, color: COLORS.warning })
+    else w.paragraph(fill(c.labels.scheduling.capacity, { count: items.length, capacity }), { size: 9, color: COLORS.muted })
     if (items.length === 0) w.paragraph(c.labels.emptyHorizon, { color: COLORS.muted })
     else table(w, c, items)
   }

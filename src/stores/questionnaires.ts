@@ -1,12 +1,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
+  bundledQuestionnaireIndex,
+  listingOf,
+  loadBundledQuestionnaire,
   loadBundledQuestionnaires,
   loadOpenedQuestionnaires,
   readQuestionnaireFile,
   saveOpenedQuestionnaire,
   type LoadResult,
   type QuestionnaireEntry,
+  type QuestionnaireListing,
   type QuestionnaireLoadError,
 } from '@/data/questionnaires'
 import { checkFileSize, LIMITS } from '@/domain/input-rules'
@@ -18,21 +22,53 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
   const loadErrors = ref<QuestionnaireLoadError[]>([])
   const lastOpened = ref<{ ok: true, key: string } | { ok: false, error: QuestionnaireLoadError } | null>(null)
   const isLoaded = ref(false)
+  const bundledListings = ref<QuestionnaireListing[]>([])
+  const areListingsLoaded = ref(false)
   let loading: Promise<void> | undefined
+  let listing: Promise<void> | undefined
+  let opening: Promise<void> | undefined
 
   const byKey = computed(() => new Map(entries.value.map(entry => [entry.key, entry])))
+  /** Every usable questionnaire as the home page lists it: shipped ones from the build-time index, then opened ones. */
+  const listings = computed<QuestionnaireListing[]>(() => [
+    ...bundledListings.value,
+    ...entries.value.filter(entry => entry.origin.kind === 'file').map(listingOf),
+  ])
+  const listingsByKey = computed(() => new Map(listings.value.map(l => [l.key, l])))
 
   function absorb(results: Array<LoadResult<QuestionnaireEntry>>) {
     for (const result of results) {
       if (result.ok) entries.value = [...entries.value.filter(e => e.key !== result.value.key), result.value]
-      else loadErrors.value = [...loadErrors.value, result.error]
+      else absorbError(result.error)
     }
+  }
+
+  function absorbError(error: QuestionnaireLoadError) {
+    if (!loadErrors.value.some(e => e.file === error.file)) loadErrors.value = [...loadErrors.value, error]
+  }
+
+  function loadOpened(): Promise<void> {
+    opening ??= loadOpenedQuestionnaires().then(absorb)
+    return opening
+  }
+
+  /** What the home page needs: the build-time index of shipped questionnaires and the opened ones, without loading shipped content. */
+  function loadListings(): Promise<void> {
+    listing ??= (async () => {
+      for (const entry of bundledQuestionnaireIndex()) {
+        if (entry.ok) bundledListings.value = [...bundledListings.value.filter(l => l.key !== entry.value.key), entry.value]
+        else absorbError(entry.error)
+      }
+      await loadOpened()
+      areListingsLoaded.value = true
+    })()
+    return listing
   }
 
   function load(): Promise<void> {
     loading ??= (async () => {
       absorb(await loadBundledQuestionnaires())
-      absorb(await loadOpenedQuestionnaires())
+      await loadOpened()
       isLoaded.value = true
     })()
     return loading
@@ -47,7 +83,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
       return
     }
     const text = await file.text()
-    const result = readQuestionnaireFile(file.name, text, new Date().toISOString())
+    const result = await readQuestionnaireFile(file.name, text, new Date().toISOString())
     if (!result.ok) {
       lastOpened.value = { ok: false, error: result.error }
       return
@@ -65,5 +101,18 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     return byKey.value.get(key)
   }
 
-  return { entries, loadErrors, lastOpened, isLoaded, load, openFile, find }
+  /** Makes sure one questionnaire is loaded, fetching only its own file when it is a shipped one (a page showing one assessment needs no other). */
+  async function loadFor(key: string): Promise<void> {
+    if (byKey.value.has(key) || isLoaded.value) return
+    const indexed = bundledQuestionnaireIndex().find(entry => entry.ok && entry.value.key === key)
+    const one = indexed?.ok ? await loadBundledQuestionnaire(indexed.value.origin.file) : undefined
+    if (one?.ok && one.value.key === key) absorb([one])
+    else await load()
+  }
+
+  function findListing(key: string): QuestionnaireListing | undefined {
+    return listingsByKey.value.get(key)
+  }
+
+  return { entries, loadErrors, lastOpened, isLoaded, listings, areListingsLoaded, load, loadFor, loadListings, openFile, find, findListing }
 })

@@ -12,7 +12,7 @@ test('an imported 1.0.0 assessment is upgraded to 1.1.0: what changed is listed,
   await page.getByLabel('Import an answers file…').setInputFiles('tests/fixtures/pioneer.tda.json')
   await expect(page.getByText('pioneer.tda.json was imported as a new assessment.')).toBeVisible()
   const row = page.locator('tr[data-assessment]').first()
-  await expect(row.getByRole('link', { name: /to questionnaire version 1\.1\.0/ })).toHaveText('Upgrade to 1.1.0')
+  await expect(row.getByRole('link', { name: /^Upgrade to 1\.1\.0: the assessment of / })).toHaveText('Upgrade to 1.1.0')
   await row.getByRole('link', { name: 'Continue' }).click()
 
   // Inside the assessment, still on 1.0.0, a banner offers the upgrade.
