@@ -56,7 +56,7 @@ describe.each([
   beforeAll(async () => {
     paragraphs = docxParagraphs(await buildReportDocx(input))
     pdf = squash((await pdfPages(buildReportPdf({ ...input, fonts: readReportFonts() }))).join(' '))
-  })
+  }, 60_000) // a PDF and a Word file per fixture: slow on a busy machine
 
   it('opens as a Word document whose headings are the PDF\'s headings, in the same order', () => {
     const headings = paragraphs.filter(p => /^Heading\d$|^Title$/.test(p.style)).map(p => p.text)

@@ -41,7 +41,7 @@ describe.each(FIXTURES.flatMap(path => ['en', 'fr'].map(locale => [path, locale]
   beforeAll(async () => {
     lines = await pdfLines(bytes)
     pages = (await pdfPages(bytes)).map(squash)
-  })
+  }, 60_000)
 
   it('breaks no dimension name and no table header inside a word', () => {
     const headers = [labels.dimension, labels.score, labels.stage, labels.target, labels.answered, labels.gaps, labels.action, labels.owner, labels.targetDate, labels.sources, labels.indicator, labels.answer, labels.confidence, labels.evidence]
