@@ -16,6 +16,8 @@ const fr = readLocale('fr')
 const checked = checkQuestionnaireText(readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8'))
 if (!checked.ok) throw new Error('fixture invalid')
 const mini: Questionnaire = checked.questionnaire
+// Read as plain JSON: an imported module object may be shared with (and compiled in place by) vue-i18n in other tests.
+const messages = (lang: string) => (JSON.parse(readFileSync(new URL(`../../../src/i18n/locales/${lang}.json`, import.meta.url), 'utf8')) as { report: { headline: Record<string, unknown> } }).report.headline
 const T = '2026-11-23T10:00:00.000Z'
 const L = (level: number): Answer => ({ kind: 'level', level, confidence: 'document-backed', evidence: 'Note', updatedAt: T })
 
@@ -27,7 +29,7 @@ function translator(messages: Record<string, unknown>): HeadlineTranslate {
   }
 }
 const words = (answers: Answers, locale: 'en' | 'fr' = 'en') => headlineText(
-  { questionnaire: mini, locale, tr: translator((locale === 'en' ? en : fr).report.headline) },
+  { questionnaire: mini, locale, tr: translator(messages(locale)) },
   explainHeadline(mini, scoreAssessment(mini, answers)),
 )
 
