@@ -24,7 +24,8 @@ export const PROFILE_ERRORS = {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const MAX_TEXT = 200
 
-function isRealDate(value: string): boolean {
+/** Whether `value` is a real calendar date written YYYY-MM-DD (no 2026-13-45, no 2026-02-30). */
+export function isRealDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false
   const date = new Date(`${value}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
