@@ -165,12 +165,9 @@ export type QuestionnaireInput = z.input<typeof questionnaireSchema>
 /** Resolves a localized text for `locale`, falling back to English. */
 export function localize(text: LocalizedText | undefined, locale: string): string {
   if (!text) return ''
-  const exact = text[locale]
-  if (exact !== undefined && exact.trim() !== '') return exact
-  const base = locale.split('-')[0] ?? locale
-  const general = text[base]
-  if (general !== undefined && general.trim() !== '') return general
-  return text.en
+  // Own string entries only: a stored locale such as "toString" must not reach Object.prototype.
+  const own = (code: string) => (Object.hasOwn(text, code) && typeof text[code] === 'string' && text[code].trim() !== '' ? text[code] : undefined)
+  return own(locale) ?? own(locale.split('-')[0] ?? locale) ?? text.en
 }
 
 /** The highest level of the questionnaire's scale (5 for a 0–5 scale). */

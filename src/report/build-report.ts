@@ -20,7 +20,7 @@ export function buildReportPdf(input: ReportInput): Uint8Array {
     keywords: 'tech diplomacy, maturity, roadmap',
     creator: 'Tech Diplomacy Maturity Assessment',
   })
-  doc.setLanguage(c.locale as Parameters<typeof doc.setLanguage>[0])
+  doc.setLanguage(c.languageTag as Parameters<typeof doc.setLanguage>[0])
   doc.setCreationDate(input.generatedAt)
 
   const w = new Writer(doc)
