@@ -4,11 +4,12 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { countryNameNode, readReportFonts, readReportLabels } from '../src/cli/report-node'
 import { shippedQuestionnaireFiles } from '../src/cli/shipped'
-import type { Assessment } from '../src/domain/assessment'
 import { parseAssessmentFile } from '../src/domain/assessment-file'
+import { assessmentFromImport } from '../src/domain/assessment-import'
 import { checkQuestionnaireText } from '../src/domain/check'
 import { assessmentOutcome } from '../src/domain/outcome'
 import { buildReportPdf } from '../src/report/build-report'
+import { INCREMENTAL_REPORT, MUTATION_REPORT, readMutationSummary, scoreLine } from '../scripts/mutation-report'
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -43,7 +44,7 @@ for (const fixture of ['tests/fixtures/ldc-island-early.tda.json', 'tests/fixtur
   const parsed = parseAssessmentFile(readFileSync(fixture, 'utf8'), () => q)
   if (!parsed.ok) throw new Error(`${fixture} is invalid`)
   const v = parsed.value
-  const assessment: Assessment = { id: fixture, questionnaireKey: 'bench', questionnaireId: q.id, questionnaireVersion: q.version, locale: v.locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt }
+  const assessment = assessmentFromImport(v, { id: fixture, questionnaireKey: 'bench', position: { view: 'results' } })
   const labels = readReportLabels(v.locale)
   const countryName = countryNameNode(v.profile.country, v.locale)
   const outcomeMs = time(() => assessmentOutcome(q, assessment), 50)
@@ -66,3 +67,10 @@ else {
   const raw = assets.reduce((sum, name) => sum + statSync(join('dist/assets', name)).size, 0)
   console.log(`  all JS + CSS: ${kb(all)} gzip, ${kb(raw)} raw, ${assets.length} files`)
 }
+
+console.log('== Mutation score of src/domain (StrykerJS; read from the last report, not run here)')
+const lastRun = readMutationSummary(MUTATION_REPORT)
+const committed = lastRun ? null : readMutationSummary(INCREMENTAL_REPORT)
+if (lastRun) console.log(`  ${scoreLine(lastRun)} (${MUTATION_REPORT}, target ≥ 85 %)`)
+else if (committed) console.log(`  ${scoreLine(committed)} (committed ${INCREMENTAL_REPORT}; run \`npm run test:mutation\` for the current code; target ≥ 85 %)`)
+else console.log('  no mutation report: run `npm run test:mutation` first')

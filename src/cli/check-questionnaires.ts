@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { basename, relative, resolve } from 'node:path'
-import { checkQuestionnaireText, formatIssue, type LocaleCoverage } from '../domain/check'
+import { checkQuestionnaireText, formatIssue, type CheckIssue, type LocaleCoverage } from '../domain/check'
+import { checkMigrationAgainst } from '../domain/migration'
+import type { Questionnaire } from '../domain/questionnaire'
 import { shippedQuestionnaireFiles } from './shipped'
 
 function coverageTable(rows: Array<{ file: string, coverage: LocaleCoverage[] }>): string {
@@ -15,6 +17,32 @@ function coverageTable(rows: Array<{ file: string, coverage: LocaleCoverage[] }>
   return [line(header), line(widths.map(w => '-'.repeat(w))), ...body.map(line)].join('\n')
 }
 
+/** Shipped questionnaires, as references for the migrations of the files checked (they may not be among them). */
+function shippedReferences(): Questionnaire[] {
+  return shippedQuestionnaireFiles().flatMap((file) => {
+    const result = checkQuestionnaireText(readFileSync(file, 'utf8'))
+    return result.ok ? [result.questionnaire] : []
+  })
+}
+
+/**
+ * Each migration of a valid file checked against the earlier version it upgrades, found among the files checked
+ * or the shipped ones. A migration whose earlier version is nowhere to be found is reported as a note, not an error.
+ */
+export function checkMigrationFiles(checked: ReadonlyArray<{ file: string, questionnaire: Questionnaire }>, references: readonly Questionnaire[]): { errors: Array<{ file: string, issue: CheckIssue }>, notes: string[] } {
+  const pool = [...checked.map(c => c.questionnaire), ...references]
+  const errors: Array<{ file: string, issue: CheckIssue }> = []
+  const notes: string[] = []
+  for (const { file, questionnaire } of checked) {
+    for (const migration of questionnaire.migrations) {
+      const source = pool.find(q => q.id === questionnaire.id && q.version === migration.from)
+      if (!source) notes.push(`${file}: migration from ${migration.from} not checked against that version (no ${questionnaire.id} ${migration.from} file found)`)
+      else for (const issue of checkMigrationAgainst(questionnaire, source)) errors.push({ file, issue })
+    }
+  }
+  return { errors, notes }
+}
+
 function main(args: string[]): number {
   const files = args.length > 0 ? args.map(a => resolve(a)) : shippedQuestionnaireFiles()
   if (files.length === 0) {
@@ -23,6 +51,7 @@ function main(args: string[]): number {
   }
   let failed = 0
   const rows: Array<{ file: string, coverage: LocaleCoverage[] }> = []
+  const valid: Array<{ file: string, questionnaire: Questionnaire }> = []
   for (const file of files) {
     const shown = relative(process.cwd(), file) || basename(file)
     let text: string
@@ -39,6 +68,7 @@ function main(args: string[]): number {
       const q = result.questionnaire
       console.log(`✓ ${shown}: ${q.id} ${q.version} — ${q.dimensions.length} dimensions, ${q.indicators.length} indicators, ${q.actions.length} actions`)
       rows.push({ file: shown, coverage: result.coverage })
+      valid.push({ file: shown, questionnaire: q })
     }
     else {
       failed++
@@ -46,9 +76,18 @@ function main(args: string[]): number {
       for (const issue of result.errors) console.error(`  ${formatIssue(shown, issue)}`)
     }
   }
+  const migrations = checkMigrationFiles(valid, args.length > 0 ? shippedReferences() : [])
+  for (const note of migrations.notes) console.log(`note: ${note}`)
+  const broken = new Set(migrations.errors.map(e => e.file))
+  for (const file of broken) {
+    const issues = migrations.errors.filter(e => e.file === file)
+    console.error(`✗ ${file}: ${issues.length} problem(s) in its migrations`)
+    for (const { issue } of issues) console.error(`  ${formatIssue(file, issue)}`)
+  }
+  failed += broken.size
   if (rows.length > 0) console.log(`\nTranslation coverage\n${coverageTable(rows)}`)
-  console.log(`\n${files.length - failed} of ${files.length} questionnaire file(s) valid.`)
+  console.log(`\n${Math.max(0, files.length - failed)} of ${files.length} questionnaire file(s) valid.`)
   return failed > 0 ? 1 : 0
 }
 
-process.exitCode = main(process.argv.slice(2))
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) process.exitCode = main(process.argv.slice(2))

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { checkQuestionnaireText, formatIssue } from '../domain/check'
 import { renderHandbook, type HandbookLabels } from '../domain/handbook'
+import { withEnglishFallback } from '../domain/labels'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 export const HANDBOOK_QUESTIONNAIRE = resolve(ROOT, 'questionnaires/tech-diplomacy.json')
@@ -12,8 +13,8 @@ export function handbookPath(locale: string): string {
 }
 
 function labelsFor(locale: string): HandbookLabels {
-  const read = (code: string) => JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${code}.json`), 'utf8')) as { handbook?: Partial<HandbookLabels> }
-  return { ...read('en').handbook, ...read(locale).handbook } as HandbookLabels
+  const read = (code: string) => (JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${code}.json`), 'utf8')) as { handbook: HandbookLabels }).handbook
+  return withEnglishFallback(read('en'), read(locale))
 }
 
 /** The handbook text for each locale, generated from the shipped questionnaire. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import countries from 'i18n-iso-countries'
+import { countryName, withEnglishFallback, type CountryName } from '../domain/labels'
 import type { ReportFonts } from '../report/document'
 import type { ReportLabels } from '../report/labels'
 
@@ -18,26 +19,28 @@ export function readReportFonts(): ReportFonts {
 export function readReportLabels(locale: string): ReportLabels {
   const read = (code: string) => {
     try {
-      return (JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${code}.json`), 'utf8')) as { report?: Partial<ReportLabels> }).report ?? {}
+      return (JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${code}.json`), 'utf8')) as { report?: ReportLabels }).report
     }
     catch {
-      return {}
+      return undefined
     }
   }
-  return { ...(read('en') as ReportLabels), ...read(locale) }
+  return withEnglishFallback(read('en')!, read(locale))
+}
+
+/** Every country named in one language, read from the same package as the browser's lists; empty without a list. */
+function countryNames(lang: string): CountryName[] {
+  try {
+    countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as Parameters<typeof countries.registerLocale>[0])
+  }
+  catch {
+    return [] // no list for that language
+  }
+  const names = countries.getNames(lang, { select: 'official' })
+  return Object.entries(countries.getAlpha3Codes()).flatMap(([iso3, alpha2]) => (names[alpha2] ? [{ iso3, name: names[alpha2] }] : []))
 }
 
 /** A country's name in a language (English when that language has no list). */
 export function countryNameNode(iso3: string, locale: string): string {
-  for (const lang of [locale, 'en']) {
-    try {
-      countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as Parameters<typeof countries.registerLocale>[0])
-      const name = countries.getName(countries.alpha3ToAlpha2(iso3) ?? '', lang, { select: 'official' })
-      if (name) return name
-    }
-    catch {
-      // no list for that language: try English
-    }
-  }
-  return iso3
+  return countryName(iso3, countryNames(locale), countryNames('en'))
 }

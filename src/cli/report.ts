@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
-import type { Assessment } from '../domain/assessment'
 import { parseAssessmentFile } from '../domain/assessment-file'
+import { assessmentFromImport } from '../domain/assessment-import'
 import { checkQuestionnaireText, formatIssue } from '../domain/check'
 import { assessmentOutcome } from '../domain/outcome'
 import type { Questionnaire } from '../domain/questionnaire'
@@ -84,10 +84,7 @@ export function runReports(options: ReportOptions): ReportRun {
     }
     const v = parsed.value
     const locale = options.lang ?? v.locale
-    const assessment: Assessment = {
-      id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, questionnaireId: v.questionnaire.id, questionnaireVersion: v.questionnaire.version,
-      locale, profile: v.profile, answers: v.answers, roadmap: v.roadmap, position: { view: 'results' }, createdAt: v.createdAt, updatedAt: v.updatedAt,
-    }
+    const assessment = { ...assessmentFromImport(v, { id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, position: { view: 'results' } }), locale }
     const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
     const bytes = buildReportPdf({
       questionnaire: v.questionnaire, assessment, result, roadmap,

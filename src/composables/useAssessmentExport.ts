@@ -2,7 +2,8 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { nowIso } from './clock'
 import { downloadText } from './download'
-import { countryName, useCountries } from './useCountryName'
+import { useCountries } from './useCountryName'
+import { countryName } from '@/domain/labels'
 import { answersToCsv, type AnswersCsvLabels } from '@/domain/answers-csv'
 import { resultsToCsv, type ResultsCsvLabels } from '@/domain/results-csv'
 import type { AssessmentResult } from '@/domain/scoring'
@@ -17,7 +18,7 @@ export function useAssessmentExport() {
 
   function fileName(assessment: Assessment, extension?: string): string {
     const p = assessment.profile
-    return assessmentFileName(p.country ? countryName(englishCountries.value, p.country) : '', p.date, extension)
+    return assessmentFileName(countryName(p.country, englishCountries.value), p.date, extension)
   }
 
   function exportJson(assessment: Assessment): void {

@@ -12,7 +12,3 @@ export function useCountries(locale: Ref<string>): Ref<Country[]> {
   })
   return list
 }
-
-export function countryName(countries: readonly Country[], iso3: string): string {
-  return countries.find(c => c.iso3 === iso3)?.name ?? iso3
-}

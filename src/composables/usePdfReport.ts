@@ -1,11 +1,11 @@
 import { ref } from 'vue'
 import { downloadBytes } from './download'
 import { nowIso } from './clock'
-import { countryName } from './useCountryName'
 import { loadCountries } from '@/data/countries'
 import { loadReportFonts } from '@/data/fonts'
 import type { Assessment } from '@/domain/assessment'
 import { assessmentFileName } from '@/domain/assessment-file'
+import { countryName } from '@/domain/labels'
 import { assessmentOutcome } from '@/domain/outcome'
 import type { Questionnaire } from '@/domain/questionnaire'
 import { loadMessages } from '@/i18n'
@@ -34,11 +34,11 @@ export function usePdfReport() {
       const bytes = buildReportPdf({
         questionnaire, assessment, result, roadmap,
         labels: messages.report,
-        countryName: assessment.profile.country ? countryName(countries, assessment.profile.country) : '—',
+        countryName: assessment.profile.country ? countryName(assessment.profile.country, countries, englishCountries) : '—',
         generatedAt: new Date(nowIso()),
         fonts,
       })
-      const english = assessment.profile.country ? countryName(englishCountries, assessment.profile.country) : ''
+      const english = countryName(assessment.profile.country, englishCountries)
       downloadBytes(assessmentFileName(english, assessment.profile.date, 'roadmap.pdf'), bytes, 'application/pdf')
     }
     catch (cause) {

@@ -37,7 +37,7 @@ export function loadCountries(locale: string): Promise<Country[]> {
 
 let groups: Promise<CountryGroups> | undefined
 
-/** The bundled UN lists of LDCs, LLDCs and SIDS (a copy of shared/data/un-country-groups.json). */
+/** The bundled UN lists of LDCs, LLDCs and SIDS (where they come from and how to update them: reference/README.md). */
 export function loadCountryGroups(): Promise<CountryGroups> {
   groups ??= import('./reference/un-country-groups.json').then(m => countryGroupsSchema.parse(m.default))
   return groups

@@ -1,5 +1,6 @@
 import type { Assessment } from './assessment'
 import { toCsv } from './csv'
+import { levelName, levelText } from './labels'
 import { localize, type Questionnaire } from './questionnaire'
 
 /** Column headings and answer words of the answers CSV, in the user's language. */
@@ -33,8 +34,7 @@ export function answersToCsv(questionnaire: Questionnaire, assessment: Assessmen
       continue
     }
     if (answer.kind === 'level') {
-      const name = questionnaire.levels[answer.level] ? localize(questionnaire.levels[answer.level]!.label, locale) : ''
-      rows.push([...base, `${answer.level} · ${name}`, answer.level, name, labels.confidences[answer.confidence] ?? answer.confidence, answer.evidence, answer.updatedAt])
+      rows.push([...base, levelText(questionnaire, answer.level, locale), answer.level, levelName(questionnaire, answer.level, locale), labels.confidences[answer.confidence] ?? answer.confidence, answer.evidence, answer.updatedAt])
     }
     else {
       const word = answer.kind === 'dont_know' ? labels.dontKnow : labels.notApplicable

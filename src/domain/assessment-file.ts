@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { answerSchema, type Assessment, type Answers } from './assessment'
+import { answerSchema, freshLookSchema, type Assessment, type Answers, type FreshLookMarks } from './assessment'
 import { formatPath, parseJson, type CheckIssue } from './check'
 import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema, type RoadmapEdits } from './roadmap'
@@ -25,6 +25,8 @@ export const assessmentFileSchema = z.object({
     answers: z.record(answerSchema),
     /** Optional: files from before the roadmap existed have none. */
     roadmap: roadmapEditsSchema.optional(),
+    /** Optional: answers still to look at again after an upgrade to a newer questionnaire version. */
+    freshLook: z.record(freshLookSchema).optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   }).strict(),
@@ -39,6 +41,8 @@ export interface ImportedAssessment {
   profile: Profile
   answers: Answers
   roadmap: RoadmapEdits
+  /** Answers marked for a fresh look after an upgrade (absent when there are none). */
+  freshLook?: FreshLookMarks
   createdAt: string
   updatedAt: string
 }
@@ -57,6 +61,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       profile: assessment.profile,
       answers: assessment.answers,
       roadmap: assessment.roadmap,
+      ...(assessment.freshLook && Object.keys(assessment.freshLook).length > 0 ? { freshLook: assessment.freshLook } : {}),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
     },
@@ -159,6 +164,9 @@ export function parseAssessmentFile(
     if (!dimensionIds.has(id)) errors.push({ path: formatPath(['assessment', 'roadmap', 'targets', id]), message: `unknown dimension "${id}"` })
     else if (target > top) errors.push({ path: formatPath(['assessment', 'roadmap', 'targets', id]), message: `target ${target} is above the top level ${top}` })
   }
+  for (const id of Object.keys(file.assessment.freshLook ?? {})) {
+    if (!indicators.has(id)) errors.push({ path: formatPath(['assessment', 'freshLook', id]), message: `unknown indicator "${id}" for questionnaire ${questionnaire.id} ${questionnaire.version}` })
+  }
   roadmap.custom.forEach((action, i) => {
     if (!dimensionIds.has(action.dimensionId)) errors.push({ path: formatPath(['assessment', 'roadmap', 'custom', i, 'dimensionId']), message: `unknown dimension "${action.dimensionId}"` })
   })
@@ -172,6 +180,7 @@ export function parseAssessmentFile(
       profile: file.assessment.profile,
       answers: file.assessment.answers,
       roadmap,
+      ...(file.assessment.freshLook ? { freshLook: file.assessment.freshLook } : {}),
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,
     },

@@ -22,6 +22,30 @@ export const answerSchema = z.discriminatedUnion('kind', [
 export type Answer = z.infer<typeof answerSchema>
 export type Answers = Record<string, Answer>
 
+/**
+ * An answer to look at again after an upgrade to a newer questionnaire version: `fresh-look` when the wording
+ * changed (the answer was carried), `reanswer` when the question changed too much (the answer was not carried;
+ * `previous` keeps it, evidence note included, so nothing is lost). Removed once the user answers or dismisses it.
+ */
+export const freshLookSchema = z.object({
+  reason: z.enum(['fresh-look', 'reanswer']),
+  /** The questionnaire version the answer was made with, e.g. "1.0.0". */
+  from: z.string().max(50),
+  /** The indicator's id in that version. */
+  previousId: z.string().max(100),
+  previous: answerSchema.optional(),
+}).strict()
+export type FreshLook = z.infer<typeof freshLookSchema>
+/** Indicator id (in the current version) → why it needs a fresh look. */
+export type FreshLookMarks = Record<string, FreshLook>
+
+/** The marks without the one on `indicatorId` (the user answered it again, or confirmed the answer still holds). */
+export function clearFreshLook(marks: FreshLookMarks | undefined, indicatorId: string): FreshLookMarks {
+  const next = { ...marks }
+  delete next[indicatorId]
+  return next
+}
+
 /** Where the user was, so a reload brings them back to the same place. */
 export const positionSchema = z.object({
   view: z.enum(['profile', 'questionnaire', 'review', 'results', 'roadmap']),
@@ -45,14 +69,21 @@ export const assessmentSchema = z.object({
   roadmap: roadmapEditsSchema.default({}),
   /** Set on a duplicate, and on an import of a file whose assessment is already on the device: the list labels it "(copy)". */
   isCopy: z.boolean().optional(),
+  /** Answers to look at again after an upgrade (none for an assessment never upgraded). */
+  freshLook: z.record(freshLookSchema).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 }).strict()
 export type Assessment = z.infer<typeof assessmentSchema>
 
-/** Whether the answer still needs an evidence note: a level at or above the indicator's threshold with an empty note. */
+/** Whether the answer must carry an evidence note: a level at or above the indicator's threshold (3 by default). */
+export function isEvidenceRequired(indicator: Pick<Indicator, 'evidenceRequiredFrom'>, answer: Answer | undefined): boolean {
+  return answer?.kind === 'level' && answer.level >= indicator.evidenceRequiredFrom
+}
+
+/** Whether the answer still needs an evidence note: one is required and the note is empty. */
 export function needsEvidence(indicator: Pick<Indicator, 'evidenceRequiredFrom'>, answer: Answer | undefined): boolean {
-  return answer?.kind === 'level' && answer.level >= indicator.evidenceRequiredFrom && answer.evidence.trim() === ''
+  return answer !== undefined && isEvidenceRequired(indicator, answer) && answer.evidence.trim() === ''
 }
 
 /** An indicator counts as answered when it has an answer that passes the evidence rule. */

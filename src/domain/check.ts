@@ -1,4 +1,5 @@
 import type { ZodIssue } from 'zod'
+import { checkMigrationsWithin } from './migration'
 import { maxLevel, questionnaireSchema, type LocalizedText, type Questionnaire } from './questionnaire'
 
 /** One problem found in a questionnaire file; `path` is a JSON path such as `indicators[3].dimension`. */
@@ -186,6 +187,10 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
       errors.push({ path: `${path}.evidenceRequiredFrom`, message: `must be between 0 and ${top + 1} (${top + 1} means never required)` })
     }
     checkSources(indicator.sources, `${path}.sources`)
+    indicator.whoKnows?.forEach(({ onlyIf }, i) => {
+      if (onlyIf && !indicatorDimension.has(onlyIf.indicator)) errors.push({ path: `${path}.whoKnows[${i}].onlyIf.indicator`, message: `unknown indicator "${onlyIf.indicator}"` })
+      if (onlyIf && onlyIf.minLevel > top) errors.push({ path: `${path}.whoKnows[${i}].onlyIf.minLevel`, message: `level ${onlyIf.minLevel} is above the top level ${top}` })
+    })
   })
 
   q.actions.forEach((action, index) => {
@@ -218,6 +223,8 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
       else if (score > top) errors.push({ path: `archetypes[${index}].scores.${id}`, message: `score ${score} is above the top level ${top}` })
     }
   })
+
+  errors.push(...checkMigrationsWithin(q))
 
   const texts: Array<{ path: PathPart[], text: LocalizedText }> = []
   collectTexts(q, [], texts)

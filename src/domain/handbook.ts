@@ -1,4 +1,5 @@
 import { indicatorsOf, localize, type Action, type Questionnaire } from './questionnaire'
+import { levelText } from './labels'
 import { fillTemplate } from './template'
 
 /** The fixed words of the handbook in one language (taken from the UI translations). */
@@ -7,6 +8,7 @@ export interface HandbookLabels {
   version: string
   howToUseHeading: string
   howToUse: string[]
+  readingRulesHeading: string
   levelsHeading: string
   level: string
   meaning: string
@@ -66,10 +68,14 @@ export function renderHandbook(q: Questionnaire, locale: string, labels: Handboo
   out.push(t(q.description), '')
   out.push(`## ${labels.howToUseHeading}`, '')
   for (const paragraph of labels.howToUse) out.push(paragraph, '')
+  if (q.instructions.length > 0) {
+    out.push(`## ${labels.readingRulesHeading}`, '')
+    for (const paragraph of q.instructions) out.push(t(paragraph), '')
+  }
 
   out.push(`## ${labels.levelsHeading}`, '')
   out.push(`| ${labels.level} | ${labels.meaning} |`, '| --- | --- |')
-  for (const level of q.levels) out.push(`| ${level.level} · ${cell(t(level.label))} | ${cell(t(level.descriptor))} |`)
+  for (const level of q.levels) out.push(`| ${cell(levelText(q, level.level, locale))} | ${cell(t(level.descriptor))} |`)
   out.push('')
 
   const dimensionTitle = new Map(q.dimensions.map(d => [d.id, t(d.title)]))
@@ -87,8 +93,7 @@ export function renderHandbook(q: Questionnaire, locale: string, labels: Handboo
       out.push(`*${notes.join(' ')}*`, '')
       out.push(`| ${labels.tick} | ${labels.level} | ${labels.meaning} |`, '| --- | --- | --- |')
       indicator.descriptors.forEach((descriptor, level) => {
-        const label = q.levels[level] ? t(q.levels[level].label) : ''
-        out.push(`| ${BOX} | ${level} · ${cell(label)} | ${cell(t(descriptor))} |`)
+        out.push(`| ${BOX} | ${cell(levelText(q, level, locale))} | ${cell(t(descriptor))} |`)
       })
       out.push('')
       const choices = [`${BOX} ${labels.dontKnow}`]

@@ -39,6 +39,16 @@ export const dimensionSchema = z.object({
   dependsOn: z.array(z.string()).default([]).describe('Dimensions that should mature before this one (roadmap order).'),
 }).strict()
 
+/** Who is likely to know the answer to an indicator, named in its "find out" action. */
+export const whoKnowsSchema = z.object({
+  who: localizedTextSchema.describe('A post or service, e.g. "the finance directorate (the budget line)".'),
+  onlyIf: z
+    .object({ indicator: z.string(), minLevel: z.number().int().min(0) })
+    .strict()
+    .optional()
+    .describe('Name this post only when the answers show it exists: that indicator answered with at least this level.'),
+}).strict()
+
 export const indicatorSchema = z.object({
   id: idSchema('Indicator'),
   dimension: z.string().describe('Id of the dimension this indicator belongs to.'),
@@ -56,6 +66,10 @@ export const indicatorSchema = z.object({
     .describe('From this level on, an answer needs an evidence note.'),
   allowNotApplicable: z.boolean().default(false),
   sources: sourceRefsSchema,
+  whoKnows: z
+    .array(whoKnowsSchema)
+    .optional()
+    .describe('Who is likely to know, in order of preference; the first whose condition holds is named in the "find out" action.'),
 }).strict()
 
 export const HORIZONS = ['0-6m', '6-18m', '18-36m'] as const
@@ -87,7 +101,7 @@ export const actionSchema = z.object({
   indicators: z.array(z.string()).default([]).describe('Indicators this action moves up (optional).'),
   title: localizedTextSchema,
   description: localizedTextSchema.describe('What to do, concretely.'),
-  horizon: horizonSchema,
+  horizon: horizonSchema.describe('The horizon the authors had in mind; the roadmap schedules by effort and step order instead.'),
   effort: z.enum(EFFORTS),
   owner: localizedTextSchema.describe('Suggested owner, e.g. "Permanent Secretary".'),
   sources: sourceRefsSchema,
@@ -97,6 +111,12 @@ export const actionSchema = z.object({
     .strict()
     .default({})
     .describe('Adapted versions used when the context profile flags the country as LDC, SIDS or a small foreign service.'),
+}).strict()
+
+const horizonCapacitySchema = z.object({
+  '0-6m': z.number().int().min(1),
+  '6-18m': z.number().int().min(1),
+  '18-36m': z.number().int().min(1),
 }).strict()
 
 export const gatingRuleSchema = z.object({
@@ -115,6 +135,11 @@ export const scoringSchema = z.object({
     .default(30)
     .describe('Fewer resident missions than this makes a small foreign service.'),
   maxActionsPerHorizon: z.number().int().min(1).default(10),
+  horizonCapacity: z
+    .object({ standard: horizonCapacitySchema, smallService: horizonCapacitySchema })
+    .strict()
+    .optional()
+    .describe('Roadmap items each horizon can hold, for most ministries and for a small foreign service; without it every horizon holds maxActionsPerHorizon.'),
 }).strict()
 
 export const archetypeSchema = z.object({
@@ -125,6 +150,55 @@ export const archetypeSchema = z.object({
   scores: z.record(z.number().min(0)).describe('Dimension id → illustrative score.'),
 }).strict()
 
+const versionSchema = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'version must be semantic, e.g. 1.0.0')
+
+const migrationNote = localizedTextSchema.optional().describe('What changed for this indicator, shown on the upgrade screen.')
+const freshLook = z.boolean().default(false).describe('Mark a carried answer so the user looks at it again (the wording changed in a way that may change the answer).')
+
+/** How one indicator of the earlier version carries over (see questionnaires/README.md, "migrations"). */
+export const indicatorMigrationSchema = z.discriminatedUnion('change', [
+  z.object({
+    id: z.string().min(1).describe('Indicator id in the earlier version.'),
+    change: z.literal('same').describe('Same id, same levels: the answer is carried as it is.'),
+    freshLook,
+    note: migrationNote,
+  }).strict(),
+  z.object({
+    id: z.string().min(1),
+    change: z.literal('renumbered').describe('Same meaning and levels under a new id: the answer moves to "to".'),
+    to: z.string().min(1).describe('Indicator id in this version.'),
+    freshLook,
+    note: migrationNote,
+  }).strict(),
+  z.object({
+    id: z.string().min(1),
+    change: z.literal('remapped').describe('The levels changed: an answered level becomes levels[old level].'),
+    to: z.string().min(1).optional().describe('Indicator id in this version, when it changed too.'),
+    levels: z.record(z.number().int().min(0)).describe('Old level ("0", "1"…) → new level, one entry for every old level.'),
+    freshLook,
+    note: migrationNote,
+  }).strict(),
+  z.object({
+    id: z.string().min(1),
+    change: z.literal('reanswer').describe('The question changed too much: the old answer is not carried (its note is kept for reference) and the indicator must be answered again.'),
+    to: z.string().min(1).optional().describe('Indicator id in this version, when it changed too.'),
+    note: migrationNote,
+  }).strict(),
+])
+
+/** How answers made with an earlier version of the same questionnaire map to this one. */
+export const migrationSchema = z.object({
+  from: versionSchema.describe('The earlier version of this questionnaire (same id) that this migration upgrades.'),
+  summary: localizedTextSchema.optional().describe('One paragraph on what changed, shown on the upgrade screen.'),
+  indicators: z.array(indicatorMigrationSchema).describe('One entry for every indicator of the earlier version.'),
+  actions: z
+    .record(z.string().min(1).nullable())
+    .default({})
+    .describe('Roadmap actions renamed (old id → new id) or removed (old id → null); unlisted ids are kept as they are.'),
+}).strict()
+
 export const questionnaireSchema = z
   .object({
     $schema: z.string().optional(),
@@ -132,11 +206,13 @@ export const questionnaireSchema = z
       errorMap: () => ({ message: `schemaVersion must be ${QUESTIONNAIRE_SCHEMA_VERSION}` }),
     }),
     id: idSchema('Questionnaire'),
-    version: z
-      .string()
-      .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'version must be semantic, e.g. 1.0.0'),
+    version: versionSchema,
     title: localizedTextSchema,
     description: localizedTextSchema,
+    instructions: z
+      .array(localizedTextSchema)
+      .default([])
+      .describe('Paragraphs shown before the first question and at the top of the handbook: how to choose an answer.'),
     locales: z.array(z.string().regex(localePattern, 'locale must look like "en", "fr" or "pt-BR"')).min(1),
     sources: z.array(sourceSchema).default([]),
     levels: z.array(levelSchema).min(2, 'at least two levels are needed'),
@@ -145,6 +221,7 @@ export const questionnaireSchema = z
     actions: z.array(actionSchema).default([]),
     scoring: scoringSchema.default({}),
     archetypes: z.array(archetypeSchema).default([]),
+    migrations: z.array(migrationSchema).default([]).describe('How answers made with earlier versions map to this one.'),
   })
   .strict()
 
@@ -153,10 +230,13 @@ export type Source = z.infer<typeof sourceSchema>
 export type Level = z.infer<typeof levelSchema>
 export type Dimension = z.infer<typeof dimensionSchema>
 export type Indicator = z.infer<typeof indicatorSchema>
+export type WhoKnows = z.infer<typeof whoKnowsSchema>
 export type Action = z.infer<typeof actionSchema>
 export type ActionVariant = z.infer<typeof actionVariantSchema>
 export type GatingRule = z.infer<typeof gatingRuleSchema>
 export type Archetype = z.infer<typeof archetypeSchema>
+export type IndicatorMigration = z.infer<typeof indicatorMigrationSchema>
+export type Migration = z.infer<typeof migrationSchema>
 /** A questionnaire as read from its file, defaults applied. */
 export type Questionnaire = z.infer<typeof questionnaireSchema>
 /** A questionnaire as written in its file (defaults not yet applied). */

@@ -1,6 +1,7 @@
 import { toCsv } from './csv'
+import { levelName } from './labels'
 import { localize, type Questionnaire } from './questionnaire'
-import type { AssessmentResult } from './scoring'
+import { dimensionResult, type AssessmentResult } from './scoring'
 
 export interface ResultsCsvLabels {
   dimension: string
@@ -16,20 +17,21 @@ export interface ResultsCsvLabels {
 
 /** One row per dimension (score to one decimal, stage and its name), then the overall index and stage. */
 export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentResult, locale: string, labels: ResultsCsvLabels): string {
-  const levelName = (stage: number | null) => (stage === null ? '' : localize(questionnaire.levels[stage]?.label, locale))
+  const stageName = (stage: number | null) => (stage === null ? '' : levelName(questionnaire, stage, locale))
   const rows: Array<Array<string | number>> = [[labels.dimension, labels.score, labels.stage, labels.stageName, labels.unconfirmed, labels.gaps, labels.answered]]
-  questionnaire.dimensions.forEach((dimension, i) => {
-    const d = result.dimensions[i]!
+  for (const dimension of questionnaire.dimensions) {
+    const d = dimensionResult(result, dimension.id)
+    if (!d) continue
     rows.push([
       localize(dimension.title, locale),
       d.score === null ? '' : d.score.toFixed(1),
       d.stage ?? '',
-      levelName(d.stage),
+      stageName(d.stage),
       d.unconfirmed ? labels.yes : '',
       d.gaps.length,
       `${d.answered}/${d.total}`,
     ])
-  })
-  rows.push([labels.overall, result.index === null ? '' : result.index.toFixed(1), result.overallStage, levelName(result.overallStage), '', result.gaps.length, `${result.answered}/${result.total}`])
+  }
+  rows.push([labels.overall, result.index === null ? '' : result.index.toFixed(1), result.overallStage, stageName(result.overallStage), '', result.gaps.length, `${result.answered}/${result.total}`])
   return toCsv(rows)
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { HORIZONS, type Action, type Effort, type Horizon, type LocalizedText, type Questionnaire, type VariantKey } from './questionnaire'
+import { HORIZONS, type Action, type Effort, type Horizon, type Indicator, type LocalizedText, type Questionnaire, type VariantKey } from './questionnaire'
 import type { AssessmentResult } from './scoring'
 
 /** The user's own changes to the generated plan, saved with the assessment and carried in the exported file. */
@@ -10,6 +10,8 @@ export const roadmapEditsSchema = z.object({
   dropped: z.array(z.string().max(200)).max(500).default([]),
   /** Owner and target date the user set on plan items, by item key. */
   details: z.record(z.object({ owner: z.string().max(200).optional(), targetDate: z.string().max(10).optional() }).strict()).default({}),
+  /** Horizons the user chose for plan items, by item key: never moved by the scheduler (DOMAIN roadmap rule 1). */
+  placements: z.record(z.enum(HORIZONS)).default({}),
   /** Actions the user added. */
   custom: z.array(z.object({
     id: z.string().min(1).max(100),
@@ -24,7 +26,7 @@ export type RoadmapEdits = z.infer<typeof roadmapEditsSchema>
 export type CustomAction = RoadmapEdits['custom'][number]
 
 export function emptyRoadmapEdits(): RoadmapEdits {
-  return { targets: {}, dropped: [], details: {}, custom: [] }
+  return { targets: {}, dropped: [], details: {}, placements: {}, custom: [] }
 }
 
 /** The context flags that switch actions to their adapted variants. */
@@ -58,8 +60,12 @@ export interface RoadmapItem {
   depth: number
   owner?: string
   targetDate?: string
-  /** Set when the item's own horizon was full and it moved to a later one. */
+  /** Set when the earliest horizon the item may start in was full and it went to a later one ("moved from … (full)"). */
   deferredFrom?: Horizon
+  /** True when the user put the item in its horizon (their own action, or an item they moved): never moved by the plan. */
+  placed?: boolean
+  /** True for a high-effort action started in 0–6 months so that the first horizon holds at least three library actions. */
+  broughtForward?: boolean
 }
 
 /** Stage, score and target of one dimension in the plan. */
@@ -74,8 +80,10 @@ export interface DimensionTarget {
 
 export interface Roadmap {
   targets: DimensionTarget[]
-  /** Items per horizon, in order, each horizon capped at the questionnaire's maximum. */
+  /** Items per horizon, in order; a horizon holds more than its capacity only because of items the user placed. */
   horizons: Record<Horizon, RoadmapItem[]>
+  /** How many items each horizon holds for this context (smaller for a small foreign service). */
+  capacity: Record<Horizon, number>
   /** Items for which no horizon from their own onwards had room: kept, not lost. */
   later: RoadmapItem[]
   /** Items the user dropped, so they can be restored. */
@@ -109,6 +117,117 @@ export function dependencyDepths(questionnaire: Questionnaire): Map<string, numb
 }
 
 const HORIZON_RANK: Record<Horizon, number> = { '0-6m': 0, '6-18m': 1, '18-36m': 2 }
+const LATER = HORIZONS.length
+
+/** Library actions kept in 0–6 months whenever the plan has that many (DOMAIN roadmap rule 4). */
+export const FIRST_HORIZON_FLOOR = 3
+
+/** Rank of the earliest horizon an item may start in by its effort: high effort from 6–18 months, anything else from 0–6 months. */
+export function effortStart(item: Pick<RoadmapItem, 'kind' | 'effort'>): number {
+  return item.kind === 'library' && item.effort === 'high' ? 1 : 0
+}
+
+/** Placement order class: "find out" first, then low, medium and high effort (DOMAIN roadmap rule 3). */
+function placementClass(item: RoadmapItem): number {
+  if (item.kind === 'find-out') return 0
+  return item.effort === 'low' ? 1 : item.effort === 'medium' ? 2 : 3
+}
+
+/**
+ * The library items of the same dimension at the nearest lower level step: an item never starts before them
+ * (a 2→3 action never comes earlier than the 1→2 actions it builds on). Empty for other kinds of item.
+ */
+export function previousStepItems<T extends Pick<RoadmapItem, 'kind' | 'dimensionId' | 'action'>>(item: T, items: readonly T[]): T[] {
+  if (item.kind !== 'library') return []
+  const step = firstStep(item)
+  const lower = items.filter(other => other.kind === 'library' && other.dimensionId === item.dimensionId && firstStep(other) < step)
+  if (lower.length === 0) return []
+  const nearest = Math.max(...lower.map(firstStep))
+  return lower.filter(other => firstStep(other) === nearest)
+}
+
+/**
+ * Puts each item in a horizon (DOMAIN roadmap rules 1–4). Items the user placed stay where they are, whatever the load.
+ * Then up to three library actions are kept in 0–6 months (those first in placement order whose previous steps are
+ * there too; a high-effort one only when no other can, marked `broughtForward`). Every other item, "find out" and
+ * low effort first, then medium, then high, goes to the earliest horizon it may start in (by effort, and not before
+ * the previous step of its dimension) that still has room; an item that finds that horizon full is marked
+ * `deferredFrom` it, and with no room anywhere it goes to `later`.
+ */
+export function scheduleItems(
+  items: readonly RoadmapItem[],
+  placedAt: (item: RoadmapItem) => Horizon | undefined,
+  capacity: Record<Horizon, number>,
+  displayOrder: (a: RoadmapItem, b: RoadmapItem) => number,
+): { horizons: Record<Horizon, RoadmapItem[]>, later: RoadmapItem[] } {
+  const rankOf = new Map<string, number>()
+  const counts = HORIZONS.map(() => 0)
+  const placed = new Map<string, RoadmapItem>()
+  const put = (item: RoadmapItem, rank: number, extra: Partial<RoadmapItem>) => {
+    rankOf.set(item.key, rank)
+    if (rank < LATER) counts[rank]!++
+    placed.set(item.key, { ...item, horizon: HORIZONS[Math.min(rank, LATER - 1)]!, ...extra })
+  }
+
+  for (const item of items) {
+    const horizon = placedAt(item)
+    if (horizon !== undefined) put(item, HORIZON_RANK[horizon], { placed: true })
+  }
+
+  const order = items.filter(item => !rankOf.has(item.key)).sort((a, b) => placementClass(a) - placementClass(b) || displayOrder(a, b))
+  const autoLibrary = order.filter(item => item.kind === 'library')
+  const placedLibraryFirst = items.filter(item => item.kind === 'library' && rankOf.get(item.key) === 0).length
+  const need = Math.min(FIRST_HORIZON_FLOOR - placedLibraryFirst, autoLibrary.length)
+  const floor: RoadmapItem[] = []
+  const inFirst = (item: RoadmapItem) => floor.includes(item) || rankOf.get(item.key) === 0
+  // Scanning in placement order, high effort comes last: it is brought forward only when nothing else can start.
+  while (floor.length < need) {
+    const next = autoLibrary.find(item => !floor.includes(item) && previousStepItems(item, items).every(inFirst))
+    if (next === undefined) break
+    floor.push(next)
+  }
+  for (const item of floor) put(item, 0, effortStart(item) > 0 ? { broughtForward: true } : {})
+
+  const place = (item: RoadmapItem) => {
+    if (rankOf.has(item.key)) return
+    const previous = previousStepItems(item, items)
+    previous.forEach(place)
+    const earliest = Math.max(effortStart(item), ...previous.map(p => rankOf.get(p.key)!))
+    let rank = earliest
+    while (rank < LATER && counts[rank]! >= capacity[HORIZONS[rank]!]) rank++
+    put(item, rank, rank > earliest && earliest < LATER ? { deferredFrom: HORIZONS[earliest]! } : {})
+  }
+  order.forEach(place)
+
+  const horizons = Object.fromEntries(HORIZONS.map((h, rank) =>
+    [h, items.filter(item => rankOf.get(item.key) === rank).map(item => placed.get(item.key)!).sort(displayOrder)])) as Record<Horizon, RoadmapItem[]>
+  const later = items.filter(item => rankOf.get(item.key) === LATER).map(item => placed.get(item.key)!).sort(displayOrder)
+  return { horizons, later }
+}
+
+/** Items each horizon can hold: the questionnaire's capacity for the context, else `maxActionsPerHorizon` everywhere. */
+export function horizonCapacity(questionnaire: Questionnaire, smallService: boolean): Record<Horizon, number> {
+  const capacity = questionnaire.scoring.horizonCapacity
+  if (capacity) return { ...(smallService ? capacity.smallService : capacity.standard) }
+  const max = questionnaire.scoring.maxActionsPerHorizon
+  return { '0-6m': max, '6-18m': max, '18-36m': max }
+}
+
+/**
+ * Who is likely to know the answer to an indicator: the first `whoKnows` entry whose post the answers show to exist
+ * (`onlyIf` indicator answered with at least `minLevel`); `null` when none qualifies. `undefined` when the indicator
+ * has no `whoKnows` list, so the caller may fall back to a library owner.
+ */
+export function whoToAsk(indicator: Indicator, result: AssessmentResult): LocalizedText | null | undefined {
+  if (!indicator.whoKnows) return undefined
+  const levels = new Map(result.dimensions.flatMap(d => d.indicators.map(i => [i.indicatorId, i.level] as const)))
+  const entry = indicator.whoKnows.find((candidate) => {
+    if (!candidate.onlyIf) return true
+    const level = levels.get(candidate.onlyIf.indicator)
+    return level !== undefined && level !== null && level >= candidate.onlyIf.minLevel
+  })
+  return entry ? entry.who : null
+}
 
 function libraryItem(action: Action, context: RoadmapContext, reasons: RoadmapReason[], priority: number, depth: number): RoadmapItem {
   const variantKey = chooseVariant(action, context)
@@ -118,7 +237,7 @@ function libraryItem(action: Action, context: RoadmapContext, reasons: RoadmapRe
     kind: 'library',
     dimensionId: action.dimension,
     reasons,
-    horizon: variant?.horizon ?? action.horizon,
+    horizon: '0-6m', // set by the scheduler
     effort: variant?.effort ?? action.effort,
     action: {
       id: action.id,
@@ -138,9 +257,9 @@ const serves = (action: Action, from: number) => action.steps.some(step => step.
 
 /**
  * Builds the plan: for each dimension, the library actions of every step from its stage to its target, the next
- * step of its weakest indicator, and a "find out" item for each information gap (0–6 months); ordered by dependency
- * depth then by (target − score) × weight. Each horizon holds at most the questionnaire's cap: an item that finds
- * its horizon full moves to the next one with room (never earlier), and only then to "later".
+ * step of its weakest indicator, and a "find out" item for each information gap naming who is likely to know; the
+ * user's own actions and placements; scheduled by `scheduleItems` against the context's horizon capacity. Within a
+ * horizon, "find out" items come first, then by dependency depth, then by (target − score) × weight.
  */
 export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentResult, context: RoadmapContext, edits: RoadmapEdits): Roadmap {
   const top = questionnaire.levels.length - 1
@@ -182,6 +301,9 @@ export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentRes
     for (const indicatorId of dr.gaps) {
       const related = library.find(a => a.indicators.includes(indicatorId)) ?? library[0]
       const variant = related ? chooseVariant(related, context) : null
+      const indicator = questionnaire.indicators.find(x => x.id === indicatorId)
+      const fromData = indicator ? whoToAsk(indicator, result) : undefined
+      const fromLibrary = related ? (variant ? related.variants[variant]?.owner : undefined) ?? related.owner : null
       add({
         key: `find-out:${indicatorId}`,
         kind: 'find-out',
@@ -189,7 +311,7 @@ export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentRes
         reasons: ['gap'],
         horizon: '0-6m',
         effort: 'low',
-        findOut: { indicatorId, ask: related ? (variant ? related.variants[variant]?.owner : undefined) ?? related.owner : null },
+        findOut: { indicatorId, ask: fromData === undefined ? fromLibrary : fromData },
         sources: [],
         priority: Number.POSITIVE_INFINITY, // cheap and unblocks everything else: first in its horizon
         depth,
@@ -205,7 +327,7 @@ export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentRes
       kind: 'custom',
       dimensionId: custom.dimensionId,
       reasons: ['custom'],
-      horizon: custom.horizon,
+      horizon: edits.placements[`custom:${custom.id}`] ?? custom.horizon,
       effort: null,
       custom,
       sources: [],
@@ -216,36 +338,30 @@ export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentRes
 
   const dimensionOrder = new Map(questionnaire.dimensions.map((d, i) => [d.id, i]))
   const actionOrder = new Map(questionnaire.actions.map((a, i) => [a.id, i]))
-  const firstStep = (item: RoadmapItem) => Math.min(...(item.action?.steps.map(s => s.from) ?? [0]))
-  const ordered = [...items.values()]
-    .map((item) => {
-      const detail = edits.details[item.key]
-      return { ...item, ...(detail?.owner ? { owner: detail.owner } : {}), ...(detail?.targetDate ? { targetDate: detail.targetDate } : {}) }
-    })
-    .sort((a, b) =>
-      HORIZON_RANK[a.horizon] - HORIZON_RANK[b.horizon]
-      || (a.kind === 'find-out' ? 0 : 1) - (b.kind === 'find-out' ? 0 : 1)
-      || a.depth - b.depth
-      || (b.priority === a.priority ? 0 : b.priority > a.priority ? 1 : -1)
-      || (dimensionOrder.get(a.dimensionId) ?? 0) - (dimensionOrder.get(b.dimensionId) ?? 0)
-      || firstStep(a) - firstStep(b)
-      || (actionOrder.get(a.action?.id ?? '') ?? 0) - (actionOrder.get(b.action?.id ?? '') ?? 0)
-      || a.key.localeCompare(b.key))
+  const byDisplayOrder = (a: RoadmapItem, b: RoadmapItem) =>
+    (a.kind === 'find-out' ? 0 : 1) - (b.kind === 'find-out' ? 0 : 1)
+    || a.depth - b.depth
+    || (b.priority === a.priority ? 0 : b.priority > a.priority ? 1 : -1)
+    || (dimensionOrder.get(a.dimensionId) ?? 0) - (dimensionOrder.get(b.dimensionId) ?? 0)
+    || firstStep(a) - firstStep(b)
+    || (actionOrder.get(a.action?.id ?? '') ?? 0) - (actionOrder.get(b.action?.id ?? '') ?? 0)
+    || a.key.localeCompare(b.key)
+  const withDetails = [...items.values()].map((item) => {
+    const detail = edits.details[item.key]
+    return { ...item, ...(detail?.owner ? { owner: detail.owner } : {}), ...(detail?.targetDate ? { targetDate: detail.targetDate } : {}) }
+  })
 
   const dropped = new Set(edits.dropped)
-  const cap = questionnaire.scoring.maxActionsPerHorizon
-  const horizons: Record<Horizon, RoadmapItem[]> = { '0-6m': [], '6-18m': [], '18-36m': [] }
-  const later: RoadmapItem[] = []
-  const droppedItems: RoadmapItem[] = []
-  for (const item of ordered) {
-    if (dropped.has(item.key)) {
-      droppedItems.push(item)
-      continue
-    }
-    const room = HORIZONS.slice(HORIZON_RANK[item.horizon]).find(h => horizons[h].length < cap)
-    if (room === undefined) later.push(item)
-    else if (room === item.horizon) horizons[room].push(item)
-    else horizons[room].push({ ...item, horizon: room, deferredFrom: item.horizon })
-  }
-  return { targets, horizons, later, dropped: droppedItems }
+  const capacity = horizonCapacity(questionnaire, context.smallService)
+  const kept = withDetails.filter(item => !dropped.has(item.key))
+  const placedAt = (item: RoadmapItem): Horizon | undefined =>
+    item.kind === 'custom' ? item.horizon : edits.placements[item.key]
+  const { horizons, later } = scheduleItems(kept, placedAt, capacity, byDisplayOrder)
+  const droppedItems = withDetails.filter(item => dropped.has(item.key)).sort(byDisplayOrder)
+  return { targets, horizons, capacity, later, dropped: droppedItems }
+}
+
+/** The lowest level step an item serves (0 for items that are not library actions). */
+export function firstStep(item: Pick<RoadmapItem, 'action'>): number {
+  return Math.min(...(item.action?.steps.map(s => s.from) ?? [0]))
 }

@@ -1,5 +1,5 @@
 import { isAnswered, needsEvidence, type Answer, type Answers } from './assessment'
-import { indicatorsOf, type Dimension, type GatingRule, type Indicator, type Questionnaire } from './questionnaire'
+import { indicatorsOf, maxLevel, type Dimension, type GatingRule, type Indicator, type Questionnaire } from './questionnaire'
 
 /**
  * How an answer enters the scores. A level answer still missing its required evidence note is treated as
@@ -38,7 +38,7 @@ export interface DimensionResult {
   gaps: string[]
   /** Indicators answered with a level at the dimension's stage: what holds the stage down. */
   holdingBack: string[]
-  /** Indicators answered with a level, highest first (ties in questionnaire order). */
+  /** Strengths: indicators answered with a level above the dimension's stage, highest first (ties in questionnaire order). */
   strengths: string[]
   answered: number
   total: number
@@ -109,7 +109,7 @@ export function scoreDimension(dimension: Dimension, indicators: readonly Indica
     unconfirmed: gaps.length > 0,
     gaps,
     holdingBack: stage === null ? [] : levels.filter(l => l.level === stage).map(l => l.id),
-    strengths: [...levels].sort((a, b) => b.level - a.level).map(l => l.id),
+    strengths: levels.filter(l => l.level > stage!).sort((a, b) => b.level - a.level).map(l => l.id),
     answered,
     total: indicators.length,
     indicators: results,
@@ -125,20 +125,45 @@ export function medianStage(stages: readonly number[]): number {
   return Math.floor(value)
 }
 
+/** The result of one dimension, found by its id (never by its position in a list); `undefined` for an unknown id. */
+export function dimensionResult(result: Pick<AssessmentResult, 'dimensions'>, dimensionId: string): DimensionResult | undefined {
+  return result.dimensions.find(d => d.dimensionId === dimensionId)
+}
+
+/** One dimension's part in the index: its score (0–top level) and its weight. */
+export interface IndexTerm {
+  dimensionId: string
+  score: number
+  weight: number
+}
+
+/**
+ * How the overall index is made, so the results page and the PDF can show the sum without redoing it: the scored
+ * dimensions (a dimension without a score is left out), the sum of their weights, the factor that turns the top
+ * level into 100, and the index = Σ(score × weight) ÷ Σ weight × factor (`null` when no dimension has a score).
+ */
+export interface IndexBreakdown {
+  terms: IndexTerm[]
+  weightSum: number
+  factor: number
+  index: number | null
+}
+
+export function indexBreakdown(questionnaire: Pick<Questionnaire, 'dimensions' | 'levels'>, dimensions: readonly DimensionResult[]): IndexBreakdown {
+  const terms = questionnaire.dimensions.flatMap((dimension): IndexTerm[] => {
+    const score = dimensions.find(d => d.dimensionId === dimension.id)?.score ?? null
+    return score === null ? [] : [{ dimensionId: dimension.id, score, weight: dimension.weight }]
+  })
+  const weightSum = terms.reduce((sum, term) => sum + term.weight, 0)
+  const factor = 100 / maxLevel(questionnaire)
+  const weighted = terms.reduce((sum, term) => sum + term.score * term.weight, 0)
+  return { terms, weightSum, factor, index: weightSum > 0 ? (weighted / weightSum) * factor : null }
+}
+
 /** Scores a whole assessment with the questionnaire's own weights, levels and gating rules. */
 export function scoreAssessment(questionnaire: Questionnaire, answers: Answers): AssessmentResult {
-  const top = questionnaire.levels.length - 1
   const dimensions = questionnaire.dimensions.map(d => scoreDimension(d, indicatorsOf(questionnaire, d.id), answers))
-
-  let weighted = 0
-  let weights = 0
-  questionnaire.dimensions.forEach((dimension, i) => {
-    const score = dimensions[i]!.score
-    if (score === null) return
-    weighted += score * dimension.weight
-    weights += dimension.weight
-  })
-  const index = weights > 0 ? (weighted / weights) * (100 / top) : null
+  const { index } = indexBreakdown(questionnaire, dimensions)
 
   const median = medianStage(dimensions.map(d => d.stage ?? 0))
   let overallStage = median

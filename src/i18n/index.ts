@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import en from './locales/en.json'
 import { getStorage } from '@/data/storage'
+import { withEnglishFallback } from '@/domain/labels'
 import { DEFAULT_LOCALE, findUiLocale, UI_LOCALES } from './locales'
 
 export type MessageSchema = typeof en
@@ -36,7 +37,7 @@ export async function loadMessages(code: string): Promise<MessageSchema> {
   const load = loaders[`./locales/${code}.json`]
   if (!load) return en
   const messages = await load()
-  return { ...en, ...messages, report: { ...en.report, ...messages.report } }
+  return withEnglishFallback(en, messages)
 }
 
 /** Switches the interface language, loading its messages on first use, and sets the page's lang and dir. */

@@ -1,4 +1,5 @@
 import type { Assessment } from '../domain/assessment'
+import { stageText } from '../domain/labels'
 import { isRealDate } from '../domain/profile'
 import { localize, type LocalizedText, type Questionnaire } from '../domain/questionnaire'
 import type { Roadmap } from '../domain/roadmap'
@@ -58,6 +59,6 @@ export function createContext(input: ReportInput): ReportContext {
     date: iso => (iso ? formatDate(iso) : ''),
     number: (value, digits = 1) => new Intl.NumberFormat(intlLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
     percent: ratio => new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio),
-    levelName: level => (level === null ? input.labels.noStage : `${level} · ${localize(input.questionnaire.levels[level]?.label, locale)}`),
+    levelName: level => stageText(input.questionnaire, level, locale, input.labels.noStage),
   }
 }

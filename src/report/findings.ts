@@ -1,5 +1,6 @@
 import { autoTable } from 'jspdf-autotable'
 import { indicatorsOf } from '../domain/questionnaire'
+import { dimensionResult } from '../domain/scoring'
 import type { ReportContext } from './context'
 import type { Writer } from './document';
 import { COLORS } from './document'
@@ -10,8 +11,9 @@ export function writeFindings(w: Writer, c: ReportContext): void {
   w.newPage()
   w.heading(c.labels.findingsHeading)
   const l = c.labels
-  c.questionnaire.dimensions.forEach((dimension, i) => {
-    const res = c.result.dimensions[i]!
+  for (const dimension of c.questionnaire.dimensions) {
+    const res = dimensionResult(c.result, dimension.id)
+    if (!res) continue
     w.ensure(30)
     w.heading(c.t(dimension.title), 12)
     w.paragraph(`${l.score} ${res.score === null ? l.none : c.number(res.score)} · ${l.stage} ${c.levelName(res.stage)}${res.unconfirmed ? ` (${l.unconfirmed})` : ''}`, { size: 9, color: COLORS.muted })
@@ -36,5 +38,5 @@ export function writeFindings(w: Writer, c: ReportContext): void {
       columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 30 }, 2: { cellWidth: 24 } },
     })
     w.y = (w.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6
-  })
+  }
 }

@@ -5,6 +5,8 @@ import { fill } from './labels'
 import { drawRadar } from './radar'
 import { itemTitle } from './item-text'
 import { autoTable } from 'jspdf-autotable'
+import { maxLevel } from '../domain/questionnaire'
+import { dimensionResult } from '../domain/scoring'
 import { tableStyles } from './tables'
 
 export function writeCover(w: Writer, c: ReportContext): void {
@@ -57,7 +59,10 @@ export function writeSummary(w: Writer, c: ReportContext): void {
   if (r.provisional) w.paragraph(fill(c.labels.provisionalWarning, { answered: r.answered, total: r.total }), { bold: true, color: COLORS.warning })
   w.paragraph(fill(c.labels.completeness, { percent: c.percent(r.completeness), confidence: r.confidence === null ? c.labels.none : c.percent(r.confidence), gaps: r.gaps.length }), { size: 9, color: COLORS.muted })
 
-  const scored = c.questionnaire.dimensions.map((d, i) => ({ d, res: r.dimensions[i]! })).filter(x => x.res.score !== null)
+  const scored = c.questionnaire.dimensions.flatMap((d) => {
+    const res = dimensionResult(r, d.id)
+    return res && res.score !== null ? [{ d, res }] : []
+  })
   const strengths = [...scored].sort((a, b) => b.res.score! - a.res.score!).slice(0, 3)
   w.space(2)
   w.paragraph(c.labels.strengthsHeading, { size: 11, bold: true, gap: 1 })
@@ -71,10 +76,10 @@ export function writeSummary(w: Writer, c: ReportContext): void {
   w.heading(c.labels.chartHeading, 12)
   const radius = 46
   w.ensure(2 * radius + 34)
-  drawRadar(w.doc, c.questionnaire.dimensions.map((d, i) => ({
-    label: [...(w.doc.splitTextToSize(c.t(d.title), 42) as string[]), c.levelName(r.dimensions[i]!.stage)],
-    value: r.dimensions[i]!.score,
-  })), c.questionnaire.levels.length - 1, PAGE.width / 2, w.y + radius + 14, radius)
+  drawRadar(w.doc, c.questionnaire.dimensions.map(d => ({
+    label: [...(w.doc.splitTextToSize(c.t(d.title), 42) as string[]), c.levelName(dimensionResult(r, d.id)?.stage ?? null)],
+    value: dimensionResult(r, d.id)?.score ?? null,
+  })), maxLevel(c.questionnaire), PAGE.width / 2, w.y + radius + 14, radius)
   w.y += 2 * radius + 32
 }
 
@@ -86,17 +91,18 @@ export function writeDimensionTable(w: Writer, c: ReportContext): void {
     ...tableStyles(),
     startY: w.y,
     head: [[l.dimension, l.score, l.stage, l.target, l.answered, l.gaps]],
-    body: c.questionnaire.dimensions.map((d, i) => {
-      const res = c.result.dimensions[i]!
-      const target = c.roadmap.targets[i]!
-      return [
+    body: c.questionnaire.dimensions.flatMap((d) => {
+      const res = dimensionResult(c.result, d.id)
+      const target = c.roadmap.targets.find(x => x.dimensionId === d.id)
+      if (!res || !target) return []
+      return [[
         c.t(d.title),
         res.score === null ? l.none : c.number(res.score),
         `${c.levelName(res.stage)}${res.unconfirmed ? ` (${l.unconfirmed})` : ''}`,
         String(target.target),
         `${res.answered}/${res.total}`,
         String(res.gaps.length),
-      ]
+      ]]
     }),
     columnStyles: { 1: { halign: 'right', cellWidth: 16 }, 3: { halign: 'right', cellWidth: 16 }, 4: { halign: 'right', cellWidth: 20 }, 5: { halign: 'right', cellWidth: 14 } },
   })

@@ -7,6 +7,8 @@ import {
 import { openChangeChannel, type ChangeMessage } from '@/data/changes'
 import { resetStorage, type StorageBackend, type StorageError } from '@/data/storage'
 import { applyAnswerChange, createAssessment, type AnswerChange, type Assessment, type Position } from '@/domain/assessment'
+import { assessmentFromImport } from '@/domain/assessment-import'
+import { sameAssessments } from '@/domain/copies'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type ImportResult } from '@/domain/assessment-file'
 import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
@@ -308,17 +310,9 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const result = parseAssessmentFile(text, (qid, version) => findQuestionnaire(qid, version)?.questionnaire, available)
     if (!result.ok) return { result }
     const entry = findQuestionnaire(result.value.questionnaire.id, result.value.questionnaire.version)!
-    const alreadyHere = assessments.value
-      .filter(a => a.questionnaireId === result.value.questionnaire.id && a.createdAt === result.value.createdAt)
-      .map(a => a.id)
-    const assessment: Assessment = {
-      ...createAssessment({ id: newAssessmentId(), questionnaireKey: entry.key, questionnaire: entry.questionnaire, locale: result.value.locale, profile: result.value.profile, now: nowIso() }),
-      answers: result.value.answers,
-      roadmap: result.value.roadmap,
-      position: { view: 'questionnaire' },
-      createdAt: result.value.createdAt,
-      ...(alreadyHere.length > 0 ? { isCopy: true } : {}),
-    }
+    const alreadyHere = sameAssessments(assessments.value, result.value)
+    const imported = assessmentFromImport(result.value, { id: newAssessmentId(), questionnaireKey: entry.key, position: { view: 'questionnaire' } })
+    const assessment: Assessment = alreadyHere.length > 0 ? { ...imported, isCopy: true } : imported
     const saved = await put(assessment)
     if (!saved) {
       forget(assessment.id)

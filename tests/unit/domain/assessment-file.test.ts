@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { applyAnswerChange, createAssessment, type Assessment } from '@/domain/assessment'
 import { assessmentFileName, buildAssessmentFile, MAX_ASSESSMENT_FILE_BYTES, parseAssessmentFile, serializeAssessmentFile } from '@/domain/assessment-file'
+import { assessmentFromImport } from '@/domain/assessment-import'
 import { checkQuestionnaireText } from '@/domain/check'
 import { emptyProfile } from '@/domain/profile'
 import type { Questionnaire } from '@/domain/questionnaire'
@@ -22,7 +23,17 @@ function sample(): Assessment {
   answers = applyAnswerChange(answers, 'a1', { confidence: 'document-backed' }, NOW)
   answers = applyAnswerChange(answers, 'a2', { kind: 'dont_know' }, NOW)
   answers = applyAnswerChange(answers, 'b3', { kind: 'not_applicable' }, NOW)
-  return { ...base, answers }
+  return {
+    ...base,
+    answers,
+    updatedAt: '2026-11-24T16:45:12.345Z', // later than createdAt: an import must keep both as written
+    roadmap: {
+      targets: { alpha: 4, beta: 0 },
+      dropped: ['alpha-12', 'find-out:a2'],
+      details: { 'alpha-23': { owner: 'Direction des affaires économiques', targetDate: '2027-06-30' }, 'beta-01': { targetDate: '2027-01-15' } },
+      custom: [{ id: 'c-1', dimensionId: 'beta', title: 'Atelier « numérique »', description: 'Deux jours', horizon: '6-18m' }],
+    },
+  }
 }
 
 function parse(text: string) {
@@ -51,6 +62,18 @@ describe('assessment file round trip', () => {
     expect(result.value.locale).toBe('fr')
     expect(result.value.questionnaire).toBe(mini)
     expect(result.value.createdAt).toBe(assessment.createdAt)
+  })
+
+  it('returns real roadmap edits and both timestamps unchanged, through the same function the app, the CLI and the tests use', () => {
+    const assessment = sample()
+    const file = buildAssessmentFile(assessment, NOW)
+    const result = parse(serializeAssessmentFile(file))
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    expect(result.value.roadmap).toEqual(assessment.roadmap)
+    expect(result.value.updatedAt).toBe('2026-11-24T16:45:12.345Z')
+    const imported = assessmentFromImport(result.value, { id: 'b-2', questionnaireKey: 'mini@1.0.0', position: { view: 'questionnaire' } })
+    expect(imported).toEqual({ ...assessment, id: 'b-2', position: { view: 'questionnaire' } })
+    expect(buildAssessmentFile(imported, NOW)).toEqual(file)
   })
 
   it('writes the questionnaire id and version and the format version', () => {
@@ -101,6 +124,19 @@ describe('assessment file import refuses, with the path of the problem,', () => 
     expect(errorsOf(mutated((f) => { f.assessment.answers.a1.level = 6 }))).toEqual(['assessment.answers.a1.level: level 6 is above the top level 5'])
   })
 
+  it('a roadmap target above the top of the scale (the top itself is accepted)', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 6 }))).toEqual(['assessment.roadmap.targets.alpha: target 6 is above the top level 5'])
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 5 }))).toEqual([])
+  })
+
+  it('a roadmap target for a dimension the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.gamma = 2 }))).toEqual(['assessment.roadmap.targets.gamma: unknown dimension "gamma"'])
+  })
+
+  it('an own action for a dimension the questionnaire does not have', () => {
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.custom[0].dimensionId = 'gamma' }))).toEqual(['assessment.roadmap.custom[0].dimensionId: unknown dimension "gamma"'])
+  })
+
   it('"not applicable" where the indicator does not allow it', () => {
     expect(errorsOf(mutated((f) => { f.assessment.answers.a1 = { kind: 'not_applicable', evidence: '', updatedAt: NOW } }))).toEqual(['assessment.answers.a1.kind: "not applicable" is not allowed for indicator a1'])
   })
@@ -108,7 +144,16 @@ describe('assessment file import refuses, with the path of the problem,', () => 
   it('keys that would change object prototypes', () => {
     const text = mutated(() => undefined).replace('"answers":{', '"answers":{"__proto__":{"polluted":true},')
     expect(errorsOf(text)).toEqual(['assessment.answers.__proto__: the key "__proto__" is not allowed'])
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('a "__proto__" key whose content is a valid answer (copied as is, it would become the answers\' prototype)', () => {
+    const text = mutated(() => undefined).replace('"answers":{', `"answers":{"__proto__":{"kind":"dont_know","evidence":"","updatedAt":"${NOW}"},`)
+    expect(errorsOf(text)).toEqual(['assessment.answers.__proto__: the key "__proto__" is not allowed'])
+  })
+
+  it('a "constructor" key deep inside the roadmap edits', () => {
+    const text = mutated((f) => { f.assessment.roadmap.details.constructor = { owner: 'x' } })
+    expect(errorsOf(text)).toEqual(['assessment.roadmap.details.constructor: the key "constructor" is not allowed'])
   })
 
   it('unknown extra fields', () => {

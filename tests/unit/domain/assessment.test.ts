@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { applyAnswerChange, createAssessment, isAnswered, needsEvidence, pendingIndicators, progressOf, type Answers } from '@/domain/assessment'
+import { applyAnswerChange, createAssessment, isAnswered, isEvidenceRequired, needsEvidence, pendingIndicators, progressOf, type Answer, type Answers } from '@/domain/assessment'
 import { checkQuestionnaireText } from '@/domain/check'
 import { emptyProfile } from '@/domain/profile'
 import type { Questionnaire } from '@/domain/questionnaire'
@@ -103,5 +103,24 @@ describe('a new assessment', () => {
   it('starts on the profile with no answers and records the questionnaire it uses', () => {
     const assessment = createAssessment({ id: 'x', questionnaireKey: 'mini@1.0.0', questionnaire: mini, locale: 'fr', profile: emptyProfile('2026-11-23'), now: NOW })
     expect(assessment).toMatchObject({ questionnaireId: 'mini', questionnaireVersion: '1.0.0', locale: 'fr', answers: {}, position: { view: 'profile' }, createdAt: NOW, updatedAt: NOW })
+  })
+})
+
+describe('evidence threshold', () => {
+  const indicator = { evidenceRequiredFrom: 3 }
+  const level = (n: number, evidence = ''): Answer => ({ kind: 'level', level: n, confidence: 'self-declared', evidence, updatedAt: '2026-11-23T10:00:00.000Z' })
+
+  it('requires a note from the threshold level up, whether or not one is written', () => {
+    expect(isEvidenceRequired(indicator, level(2))).toBe(false)
+    expect(isEvidenceRequired(indicator, level(3))).toBe(true)
+    expect(isEvidenceRequired(indicator, level(3, 'Decree 4/2026'))).toBe(true)
+    expect(isEvidenceRequired(indicator, { kind: 'dont_know', evidence: '', updatedAt: '' })).toBe(false)
+    expect(isEvidenceRequired(indicator, undefined)).toBe(false)
+  })
+
+  it('needs a note only while the required one is empty or blank', () => {
+    expect(needsEvidence(indicator, level(3, '  '))).toBe(true)
+    expect(needsEvidence(indicator, level(3, 'Decree 4/2026'))).toBe(false)
+    expect(needsEvidence(indicator, level(2))).toBe(false)
   })
 })

@@ -85,26 +85,6 @@ describe('roadmap', () => {
     expect(r.targets[0]).toMatchObject({ target: 4, adjusted: true })
   })
 
-  it('keeps each horizon within the cap, moving overflow to the next horizon with room, then to "later"', () => {
-    const capped = { ...mini, scoring: { ...mini.scoring, maxActionsPerHorizon: 1 } }
-    const r = plan(capped, { a1: L(0), a2: L(0), a3: L(0), b1: L(0), b2: L(0), b3: L(0) })
-    expect(keys(r.horizons['0-6m'])).toEqual(['alpha-01'])
-    expect(r.horizons['6-18m']).toEqual([expect.objectContaining({ key: 'beta-01', horizon: '6-18m', deferredFrom: '0-6m' })])
-    expect(r.later).toEqual([])
-    // alpha 0→3 and beta 0→3: 0-6m alpha-01, alpha-12, beta-01, beta-12; 6-18m alpha-23, beta-23 (mini horizons)
-    const full = plan(capped, { a1: L(0), a2: L(0), a3: L(0), b1: L(0), b2: L(0), b3: L(0) }, NONE, { targets: { alpha: 3, beta: 3 } })
-    expect([keys(full.horizons['0-6m']), keys(full.horizons['6-18m']), keys(full.horizons['18-36m'])]).toEqual([['alpha-01'], ['alpha-12'], ['beta-01']])
-    expect(keys(full.later)).toEqual(['beta-12', 'alpha-23', 'beta-23'])
-  })
-
-  it('never moves an action to an earlier horizon than its own', () => {
-    const capped = { ...mini, scoring: { ...mini.scoring, maxActionsPerHorizon: 1 } }
-    const r = plan(capped, { a1: L(4), a2: L(4), a3: L(4), b1: L(4), b2: L(4), b3: L(4) })
-    expect(r.horizons['0-6m']).toEqual([])
-    expect(keys(r.horizons['18-36m'])).toEqual(['alpha-45'])
-    expect(keys(r.later)).toEqual(['beta-45'])
-  })
-
   it('moves dropped items aside, applies owners and dates, and adds the user\'s own actions', () => {
     const r = plan(mini, { a1: L(0), a2: L(0), a3: L(0), b1: L(0), b2: L(0), b3: L(0) }, NONE, {
       dropped: ['beta-01'],

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Answer, Answers } from '@/domain/assessment'
 import { checkQuestionnaireText } from '@/domain/check'
 import type { Questionnaire } from '@/domain/questionnaire'
-import { medianStage, scoreAssessment } from '@/domain/scoring'
+import { dimensionResult, indexBreakdown, medianStage, scoreAssessment } from '@/domain/scoring'
 
 const checked = checkQuestionnaireText(readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8'))
 if (!checked.ok) throw new Error('fixture invalid')
@@ -23,8 +23,8 @@ describe('worked examples (numbers checkable by hand)', () => {
   it('1. everything answered: weighted means, weakest-link stages, median of two stages rounded down', () => {
     const r = scoreAssessment(mini, { a1: L(3), a2: L(2), a3: L(4), b1: L(1), b2: L(3), b3: L(2) })
     // alpha: (3×2 + 2 + 4) / 4 = 3.0, stage = min(3, 2, 4) = 2; beta: (1×2 + 3 + 2) / 4 = 1.75, stage 1
-    expect(dim(r, 'alpha')).toMatchObject({ score: 3, stage: 2, unconfirmed: false, holdingBack: ['a2'], strengths: ['a3', 'a1', 'a2'] })
-    expect(dim(r, 'beta')).toMatchObject({ score: 1.75, stage: 1, holdingBack: ['b1'] })
+    expect(dim(r, 'alpha')).toMatchObject({ score: 3, stage: 2, unconfirmed: false, holdingBack: ['a2'], strengths: ['a3', 'a1'] }) // strengths: only answers above the stage
+    expect(dim(r, 'beta')).toMatchObject({ score: 1.75, stage: 1, holdingBack: ['b1'], strengths: ['b2', 'b3'] })
     // index: (3.0×2 + 1.75×1) / 3 × 20 = 51.67; median of [2, 1] = 1.5 → 1; cap alpha 2 + 1 = 3 does not bind
     expect(r.index).toBeCloseTo(51.667, 2)
     expect(r).toMatchObject({ medianStage: 1, overallStage: 1, cap: null, completeness: 1, provisional: false, confidence: 1 })
@@ -159,5 +159,33 @@ describe('properties', () => {
       expect(withNA.overallStage).toBe(without.overallStage)
       expect(withNA.cap?.rule.id).toBe(without.cap?.rule.id)
     }), { numRuns: 500 })
+  })
+})
+
+describe('index breakdown and results by id', () => {
+  it('shows the sum behind the index: scored dimensions only, their weights, and 100 ÷ top level', () => {
+    // alpha (weight 2): (3×2 + 2 + 4) / 4 = 3.0; beta answered "not applicable" throughout: no score, left out
+    const r = scoreAssessment(mini, { a1: L(3), a2: L(2), a3: L(4), b1: NA, b2: NA, b3: NA })
+    const b = indexBreakdown(mini, r.dimensions)
+    expect(b.terms).toEqual([{ dimensionId: 'alpha', score: 3, weight: 2 }])
+    expect(b.weightSum).toBe(2)
+    expect(b.factor).toBe(20)
+    // (3.0 × 2) ÷ 2 × 20 = 60
+    expect(b.index).toBe(60)
+    expect(r.index).toBe(60)
+  })
+
+  it('has no index when no dimension has a score', () => {
+    expect(indexBreakdown(mini, scoreAssessment(mini, {}).dimensions)).toEqual({ terms: [], weightSum: 0, factor: 20, index: null })
+  })
+
+  it('matches results to dimensions by id, whatever their order in the list', () => {
+    const r = scoreAssessment(mini, { a1: L(3), a2: L(3), a3: L(3), b1: L(1), b2: L(1), b3: L(1) })
+    const reversed = { dimensions: [...r.dimensions].reverse() }
+    expect(dimensionResult(reversed, 'alpha')?.score).toBe(3)
+    expect(dimensionResult(reversed, 'beta')?.score).toBe(1)
+    expect(dimensionResult(reversed, 'gamma')).toBeUndefined()
+    // (3×2 + 1×1) / 3 × 20 = 46.67, the same with the list reversed
+    expect(indexBreakdown(mini, reversed.dimensions).index).toBeCloseTo(46.667, 2)
   })
 })

@@ -1,0 +1,281 @@
+import type { Answer, Answers, Assessment, FreshLookMarks } from './assessment'
+import type { CheckIssue } from './check'
+import type { RoadmapEdits } from './roadmap'
+import { maxLevel, type IndicatorMigration, type LocalizedText, type Migration, type Questionnaire } from './questionnaire'
+
+/**
+ * What happened to one indicator in an upgrade, in the order of the earlier version (added indicators last):
+ * - `clarified`: same id and levels, wording clarified, answer carried unchanged;
+ * - `fresh-look`: answer carried, but marked so the user looks at it again;
+ * - `renumbered`: answer moved to a new id; `remapped`: answered level translated to the new scale;
+ * - `reanswer`: the answer is not carried and the indicator must be answered again;
+ * - `added`: a new indicator, not answered yet.
+ * Indicators that stay the same without a note are not listed.
+ */
+export interface IndicatorChange {
+  kind: 'clarified' | 'fresh-look' | 'renumbered' | 'remapped' | 'reanswer' | 'added'
+  /** Id in the earlier version (`null` for an added indicator). */
+  fromId: string | null
+  /** Id in the new version. */
+  toId: string
+  note?: LocalizedText
+  /** The answer before the upgrade (absent when the indicator was not answered). */
+  before?: Answer
+  /** The answer after the upgrade (absent when not answered or not carried). */
+  after?: Answer
+  /** True when the answer is marked for a fresh look (an answered indicator only). */
+  marked: boolean
+}
+
+/** A roadmap edit whose key changed (`to` is the new key) or that no longer applies (`to` is `null`). */
+export interface RoadmapKeyChange {
+  key: string
+  to: string | null
+  /** Which kind of edit it was: a dropped item, or an owner/date set on an item. */
+  edit: 'dropped' | 'details'
+}
+
+/** An assessment's content after an upgrade, with everything that changed. */
+export interface MigrationOutcome {
+  from: string
+  to: string
+  answers: Answers
+  roadmap: RoadmapEdits
+  freshLook: FreshLookMarks
+  changes: IndicatorChange[]
+  roadmapChanges: RoadmapKeyChange[]
+}
+
+/** The migration in `target` that upgrades answers made with version `fromVersion`, if it declares one. */
+export function findMigration(target: Pick<Questionnaire, 'migrations'>, fromVersion: string): Migration | undefined {
+  return target.migrations.find(m => m.from === fromVersion)
+}
+
+function targetId(entry: IndicatorMigration): string {
+  return entry.change === 'same' ? entry.id : (entry.to ?? entry.id)
+}
+
+/** Orders semantic versions by number (1.10.0 after 1.9.0): negative when `a` is older, 0 when equal. */
+export function compareVersions(a: string, b: string): number {
+  const parts = (v: string) => v.split(/[.-]/).slice(0, 3).map(Number)
+  const [pa, pb] = [parts(a), parts(b)]
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+/** Whether a newer version of the same questionnaire is among `all` (new assessments should use the newest). */
+export function isSuperseded(q: Pick<Questionnaire, 'id' | 'version'>, all: ReadonlyArray<Pick<Questionnaire, 'id' | 'version'>>): boolean {
+  return all.some(other => other.id === q.id && compareVersions(other.version, q.version) > 0)
+}
+
+/**
+ * The assessment on the new version: answers, roadmap edits and marks from `outcome`; marks from an earlier
+ * upgrade are kept where their indicator still exists. Profile, language, position and dates are unchanged.
+ */
+export function upgradedAssessment(assessment: Assessment, outcome: MigrationOutcome, target: { key: string, questionnaire: Questionnaire }): Assessment {
+  const ids = new Set(target.questionnaire.indicators.map(i => i.id))
+  const kept = Object.fromEntries(Object.entries(assessment.freshLook ?? {}).filter(([id]) => ids.has(id)))
+  return {
+    ...assessment,
+    questionnaireKey: target.key,
+    questionnaireId: target.questionnaire.id,
+    questionnaireVersion: target.questionnaire.version,
+    answers: outcome.answers,
+    roadmap: outcome.roadmap,
+    freshLook: { ...kept, ...outcome.freshLook },
+  }
+}
+
+/**
+ * The newest questionnaire with the same id that declares a valid migration from `current` (checked against
+ * `current`), or `undefined` when there is no upgrade to offer.
+ */
+export function findUpgrade<T extends Questionnaire>(current: Questionnaire, candidates: readonly T[]): T | undefined {
+  return candidates
+    .filter(q => q.id === current.id && compareVersions(q.version, current.version) > 0)
+    .filter(q => findMigration(q, current.version) !== undefined && checkMigrationAgainst(q, current).length === 0)
+    .sort((a, b) => compareVersions(b.version, a.version))[0]
+}
+
+/**
+ * Applies `target`'s migration from `source` to an assessment's answers and roadmap edits. Pure: the inputs are
+ * not changed. Answers of `same` and `renumbered` indicators are carried; `remapped` levels are translated;
+ * `reanswer` answers are left out and kept in the marks; a carried answer the new indicator cannot take (a
+ * "not applicable" that is no longer offered, a level missing from the map) is treated as `reanswer`. Roadmap
+ * edits follow renamed actions and renumbered indicators; edits of removed actions are dropped and listed.
+ * Returns `undefined` when `target` declares no migration from `source`'s version.
+ */
+export function migrateAssessment(
+  input: { answers: Answers, roadmap: RoadmapEdits },
+  source: Questionnaire,
+  target: Questionnaire,
+): MigrationOutcome | undefined {
+  const migration = findMigration(target, source.version)
+  if (!migration) return undefined
+  const indicators = new Map(target.indicators.map(i => [i.id, i]))
+  const answers: Answers = {}
+  const freshLook: FreshLookMarks = {}
+  const changes: IndicatorChange[] = []
+  const renamedIndicators = new Map<string, string>()
+
+  for (const entry of migration.indicators) {
+    const toId = targetId(entry)
+    const before = input.answers[entry.id]
+    if (toId !== entry.id) renamedIndicators.set(entry.id, toId)
+    let after: Answer | undefined
+    let kind: IndicatorChange['kind']
+    if (entry.change === 'reanswer') kind = 'reanswer'
+    else {
+      if (before?.kind === 'level') {
+        const level = entry.change === 'remapped' ? entry.levels[String(before.level)] : before.level
+        after = level === undefined ? undefined : { ...before, level }
+      }
+      else if (before?.kind !== 'not_applicable' || indicators.get(toId)?.allowNotApplicable) after = before
+      if (before !== undefined && after === undefined) kind = 'reanswer'
+      else if (entry.change === 'remapped') kind = 'remapped'
+      else if (entry.change === 'renumbered') kind = 'renumbered'
+      else if (entry.freshLook) kind = 'fresh-look'
+      else kind = 'clarified'
+    }
+    const marked = before !== undefined && (kind === 'reanswer' || (entry.change !== 'reanswer' && entry.freshLook))
+    if (after !== undefined) answers[toId] = after
+    if (marked && before !== undefined) {
+      freshLook[toId] = kind === 'reanswer'
+        ? { reason: 'reanswer', from: source.version, previousId: entry.id, previous: before }
+        : { reason: 'fresh-look', from: source.version, previousId: entry.id }
+    }
+    if (kind === 'clarified' && entry.note === undefined) continue
+    changes.push({
+      kind, fromId: entry.id, toId, marked,
+      ...(entry.note ? { note: entry.note } : {}),
+      ...(before ? { before } : {}),
+      ...(after ? { after } : {}),
+    })
+  }
+  const reached = new Set(migration.indicators.map(targetId))
+  for (const indicator of target.indicators) {
+    if (!reached.has(indicator.id)) changes.push({ kind: 'added', fromId: null, toId: indicator.id, marked: false })
+  }
+
+  const { roadmap, roadmapChanges } = migrateRoadmap(input.roadmap, migration, renamedIndicators, target)
+  return { from: source.version, to: target.version, answers, roadmap, freshLook, changes, roadmapChanges }
+}
+
+const FIND_OUT = 'find-out:'
+
+function migrateRoadmap(edits: RoadmapEdits, migration: Migration, renamedIndicators: Map<string, string>, target: Questionnaire) {
+  const actionIds = new Set(target.actions.map(a => a.id))
+  const indicatorIds = new Set(target.indicators.map(i => i.id))
+  const roadmapChanges: RoadmapKeyChange[] = []
+  const newKey = (key: string): string | null => {
+    if (key.startsWith('custom:')) return key
+    if (key.startsWith(FIND_OUT)) {
+      const id = key.slice(FIND_OUT.length)
+      const to = renamedIndicators.get(id) ?? id
+      return indicatorIds.has(to) ? `${FIND_OUT}${to}` : null
+    }
+    const renamed = Object.hasOwn(migration.actions, key) ? migration.actions[key] : key
+    return renamed !== null && renamed !== undefined && actionIds.has(renamed) ? renamed : null
+  }
+  const dropped: string[] = []
+  for (const key of edits.dropped) {
+    const to = newKey(key)
+    if (to !== key) roadmapChanges.push({ key, to, edit: 'dropped' })
+    if (to !== null && !dropped.includes(to)) dropped.push(to)
+  }
+  const details: RoadmapEdits['details'] = {}
+  for (const [key, detail] of Object.entries(edits.details)) {
+    const to = newKey(key)
+    if (to !== key) roadmapChanges.push({ key, to, edit: 'details' })
+    if (to !== null) details[to] = detail
+  }
+  const dimensionIds = new Set(target.dimensions.map(d => d.id))
+  const top = maxLevel(target)
+  const targets = Object.fromEntries(Object.entries(edits.targets)
+    .filter(([id]) => dimensionIds.has(id))
+    .map(([id, level]) => [id, Math.min(level, top)]))
+  return { roadmap: { ...edits, targets, dropped, details }, roadmapChanges }
+}
+
+/**
+ * Rules on a questionnaire's own migrations that need no other file: not from its own version, each earlier
+ * indicator listed once, targets that exist here and are reached once, level maps within this scale.
+ */
+export function checkMigrationsWithin(q: Questionnaire): CheckIssue[] {
+  const errors: CheckIssue[] = []
+  const ids = new Set(q.indicators.map(i => i.id))
+  const actionIds = new Set(q.actions.map(a => a.id))
+  const top = maxLevel(q)
+  const seenFrom = new Set<string>()
+  q.migrations.forEach((migration, m) => {
+    const base = `migrations[${m}]`
+    if (migration.from === q.version) errors.push({ path: `${base}.from`, message: `a migration upgrades an earlier version; this file is ${q.version} itself` })
+    if (seenFrom.has(migration.from)) errors.push({ path: `${base}.from`, message: `a migration from ${migration.from} is already declared` })
+    seenFrom.add(migration.from)
+    const listed = new Map<string, number>()
+    const reached = new Map<string, number>()
+    migration.indicators.forEach((entry, i) => {
+      const path = `${base}.indicators[${i}]`
+      const first = listed.get(entry.id)
+      if (first !== undefined) errors.push({ path: `${path}.id`, message: `indicator "${entry.id}" is already listed (${base}.indicators[${first}])` })
+      else listed.set(entry.id, i)
+      const to = targetId(entry)
+      const field = entry.change === 'same' ? 'id' : 'to'
+      if (!ids.has(to)) {
+        errors.push({ path: `${path}.${entry.change !== 'same' && entry.to === undefined ? 'id' : field}`, message: `indicator "${to}" does not exist in version ${q.version}${entry.change === 'same' ? ': use "renumbered" with "to", or "reanswer"' : ''}` })
+      }
+      const other = reached.get(to)
+      if (other !== undefined) errors.push({ path: `${path}.${field}`, message: `two indicators map to "${to}" (also ${base}.indicators[${other}])` })
+      else reached.set(to, i)
+      if (entry.change === 'remapped') {
+        for (const [from, level] of Object.entries(entry.levels)) {
+          if (!/^\d+$/.test(from)) errors.push({ path: `${path}.levels.${from}`, message: `"${from}" is not a level number` })
+          if (level > top) errors.push({ path: `${path}.levels.${from}`, message: `level ${level} is above the top level ${top} of version ${q.version}` })
+        }
+      }
+    })
+    for (const [from, to] of Object.entries(migration.actions)) {
+      if (to !== null && !actionIds.has(to)) errors.push({ path: `${base}.actions.${from}`, message: `action "${to}" does not exist in version ${q.version}` })
+    }
+  })
+  return errors
+}
+
+/**
+ * Rules that need the earlier version itself: every one of its indicators listed (complete), no unknown ids,
+ * a level map for every one of its levels and none beyond, renamed actions that existed. Paths point into
+ * `target`'s file. An empty list when `target` has no migration from `source`'s version.
+ */
+export function checkMigrationAgainst(target: Questionnaire, source: Questionnaire): CheckIssue[] {
+  const m = target.migrations.findIndex(x => x.from === source.version)
+  const migration = target.migrations[m]
+  if (source.id !== target.id || !migration) return []
+  const errors: CheckIssue[] = []
+  const base = `migrations[${m}]`
+  const oldIds = new Set(source.indicators.map(i => i.id))
+  const oldTop = maxLevel(source)
+  const listed = new Set(migration.indicators.map(e => e.id))
+  migration.indicators.forEach((entry, i) => {
+    const path = `${base}.indicators[${i}]`
+    if (!oldIds.has(entry.id)) errors.push({ path: `${path}.id`, message: `unknown indicator "${entry.id}": version ${source.version} has no such indicator` })
+    if (entry.change === 'remapped') {
+      for (let level = 0; level <= oldTop; level++) {
+        if (entry.levels[String(level)] === undefined) errors.push({ path: `${path}.levels`, message: `no new level for old level ${level} (version ${source.version} has levels 0–${oldTop})` })
+      }
+      for (const from of Object.keys(entry.levels)) {
+        if (/^\d+$/.test(from) && Number(from) > oldTop) errors.push({ path: `${path}.levels.${from}`, message: `old level ${from} is out of range: version ${source.version} has levels 0–${oldTop}` })
+      }
+    }
+  })
+  for (const indicator of source.indicators) {
+    if (!listed.has(indicator.id)) errors.push({ path: `${base}.indicators`, message: `incomplete: indicator "${indicator.id}" of version ${source.version} is not listed` })
+  }
+  const oldActions = new Set(source.actions.map(a => a.id))
+  for (const from of Object.keys(migration.actions)) {
+    if (!oldActions.has(from)) errors.push({ path: `${base}.actions.${from}`, message: `unknown action "${from}": version ${source.version} has no such action` })
+  }
+  return errors
+}
