@@ -66,6 +66,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
       return
     }
     if (same.length > 0) {
+      lastOpened.value = null
       pendingReplace.value = { entry: result.value, existing: same.find(e => e.key === result.value.key) ?? same[0]! }
       return
     }
