@@ -69,7 +69,8 @@ export const useAssessmentsStore = defineStore('assessments', () => {
       }
       catch (error) {
         loading = undefined
-        loadError.value = error instanceof Error && error.message ? error.message : String(error)
+        // The message goes inside a sentence of ours: no full stop of its own.
+        loadError.value = (error instanceof Error && error.message ? error.message : String(error)).replace(/\.+$/, '')
       }
     })()
     return loading

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { pdfPages } from '../pdf-text'
 import { ARTIFACTS, expectNoSeriousA11yViolations, trackErrors } from './helpers'
 
 const minimal = readFileSync('tests/fixtures/answers/minimal.tda.json', 'utf8')
@@ -205,4 +206,75 @@ test('opening a questionnaire with the same id and version but other content ask
   await expect(page.locator('.questionnaire-card', { hasText: 'workshop edition' })).toHaveCount(1)
   await page.reload()
   await expect(page.locator('.questionnaire-card', { hasText: 'Mini test questionnaire' })).toHaveCount(2)
+})
+
+/** Reads every stored assessment record as it is in IndexedDB. */
+async function storedRecords(page: Page): Promise<Array<Record<string, unknown> & { id: string, profile: Record<string, unknown> }>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open('tech-diplomacy-assessment', 1)
+      req.onsuccess = () => resolve(req.result)
+    })
+    const all = await new Promise<unknown[]>((resolve) => {
+      const req = db.transaction('assessments').objectStore('assessments').getAll()
+      req.onsuccess = () => resolve(req.result)
+    })
+    db.close()
+    return all as Array<Record<string, unknown> & { id: string, profile: Record<string, unknown> }>
+  })
+}
+
+test('the PDF of an assessment whose stored date is impossible is still made, with "—" for that date', async ({ page }) => {
+  const errors = trackErrors(page)
+  await page.goto('/')
+  await importFile(page, 'nepal.tda.json', minimal)
+  await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
+  const [record] = await storedRecords(page)
+  await storeRaw(page, record!.id, { ...record, profile: { ...record!.profile, date: '2026-13-45' } })
+  await page.reload()
+  await page.getByRole('link', { name: 'Continue' }).click()
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF roadmap' }).click()])
+  const text = (await pdfPages(new Uint8Array(readFileSync(await pdf.path())))).join(' ')
+  expect(text).toMatch(/Assessment date:?\s*—/)
+  expect(text).not.toContain('Invalid')
+  expect(errors).toEqual([])
+})
+
+test('a device whose database cannot be opened says its saved work exists, and saves nothing elsewhere', async ({ page }) => {
+  await page.goto('/')
+  await importFile(page, 'nepal.tda.json', minimal)
+  await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function open() {
+      const request = { error: new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError') } as unknown as IDBOpenDBRequest
+      setTimeout(() => request.onerror?.(new Event('error')), 0)
+      return request
+    }
+  })
+  await page.reload()
+  await expect(page.getByRole('alert').filter({ hasText: 'This device holds saved assessments, but the browser cannot open its database right now.' })).toBeVisible()
+  await expect(page.getByText('No assessment yet.', { exact: false })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Start a new assessment' }).first().click()
+  await expect(page.getByText(/Not saved: Internal error opening backing store/)).toBeVisible()
+  expect(await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('tda:assessments:')))).toEqual([])
+})
+
+test('a failed first load offers "Try again" instead of staying on "Loading…"', async ({ page }) => {
+  await page.goto('/')
+  await importFile(page, 'nepal.tda.json', minimal)
+  await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
+  await page.addInitScript(() => {
+    const original = IDBObjectStore.prototype.getAllKeys
+    let failures = 1
+    IDBObjectStore.prototype.getAllKeys = function getAllKeys(this: IDBObjectStore, ...args: Parameters<typeof original>) {
+      if (this.name === 'assessments' && failures-- > 0) throw new DOMException('The transaction was aborted.', 'AbortError')
+      return original.apply(this, args)
+    }
+  })
+  await page.reload()
+  await expect(page.getByText('Your saved assessments could not be read: The transaction was aborted. Nothing was changed.')).toBeVisible()
+  await expect(page.getByText('Loading…')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.locator('.assessment-table tbody tr', { hasText: 'Nepal' })).toHaveCount(1)
 })

@@ -205,7 +205,7 @@ describe('loading', () => {
     const tab = useAssessmentsStore(createPinia())
     await tab.load()
     expect(tab.isLoaded).toBe(false)
-    expect(tab.loadError).toBe('The database is blocked by another tab.')
+    expect(tab.loadError).toBe('The database is blocked by another tab')
     await tab.retryLoad()
     expect(tab.isLoaded).toBe(true)
     expect(tab.loadError).toBeNull()
