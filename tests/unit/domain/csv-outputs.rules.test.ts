@@ -26,7 +26,7 @@ const answerLabels: AnswersCsvLabels = {
 function assessmentWith(answers: Answers): Assessment {
   return {
     id: 'x', questionnaireKey: 'k', questionnaireId: q.id, questionnaireVersion: q.version, locale: 'en', profile: emptyProfile('2026-11-23'),
-    answers, position: { view: 'results' }, roadmap: { targets: {}, dropped: [], details: {}, custom: [] }, createdAt: T, updatedAt: T,
+    answers, position: { view: 'results' }, roadmap: { targets: {}, dropped: [], details: {}, placements: {}, custom: [] }, createdAt: T, updatedAt: T,
   }
 }
 const rowsOf = (csv: string) => csv.trimEnd().split('\r\n')

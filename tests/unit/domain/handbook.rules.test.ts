@@ -16,7 +16,7 @@ const mandateLate: Action = {
 
 /** A questionnaire small enough that the whole handbook can be written out by hand below. */
 const tiny: Questionnaire = {
-  schemaVersion: 1, id: 'tiny', version: '2.1.0', title: { en: 'Tiny', fr: 'Petit' }, description: en('About tiny.'), locales: ['en', 'fr'],
+  schemaVersion: 1, id: 'tiny', version: '2.1.0', title: { en: 'Tiny', fr: 'Petit' }, description: en('About tiny.'), instructions: [], migrations: [], locales: ['en', 'fr'],
   sources: [{ id: 'R1', title: en('Report one'), url: 'https://example.org/r1' }, { id: 'S2', title: en('Study two'), note: en('Draft') }],
   levels: [
     { level: 0, label: en('None'), descriptor: en('Nothing | yet') },
@@ -37,7 +37,7 @@ const tiny: Questionnaire = {
 }
 
 const labels: HandbookLabels = {
-  title: 'Handbook', version: 'Questionnaire {id}, version {version}', howToUseHeading: 'How to use', howToUse: ['First.', 'Second.'], levelsHeading: 'Levels',
+  title: 'Handbook', version: 'Questionnaire {id}, version {version}', howToUseHeading: 'How to use', howToUse: ['First.', 'Second.'], readingRulesHeading: 'Reading rules', levelsHeading: 'Levels',
   level: 'Level', meaning: 'Meaning', dimension: 'Dimension {n}', weight: 'Weight', dependsOn: 'Depends on', guidance: 'Guidance',
   evidenceRequired: 'Evidence from level {level}.', notApplicableAllowed: '"Not applicable" allowed.', tick: 'Tick', answer: 'Answer', dontKnow: 'Don\'t know',
   notApplicable: 'Not applicable', confidence: 'Confidence', selfDeclared: 'Self-declared', documentBacked: 'Document-backed', externallyValidated: 'Externally validated',
@@ -90,7 +90,7 @@ const expected = [
   '| ☐ | 0 · None | None |',
   '| ☐ | 1 · Some | One |',
   '| ☐ | 2 · Full | Team |',
-  '| ☐ | 3 ·  | Beyond |',
+  '| ☐ | 3 | Beyond |',
   '',
   '**Answer**: Level ____ ☐ Don\'t know ☐ Not applicable  ',
   '**Confidence**: ☐ Self-declared ☐ Document-backed ☐ Externally validated  ',

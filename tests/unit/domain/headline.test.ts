@@ -23,7 +23,7 @@ const text = { en: 'x' }
 /** A questionnaire of `sizes.length` dimensions d1, d2… with `sizes[i]` indicators each (d1.1, d1.2…), levels 0–top. */
 function synthetic(sizes: number[], top: number, gate?: { dimension: string, maxAbove: number }): Questionnaire {
   return {
-    schemaVersion: 1, id: 'synthetic', version: '1.0.0', title: text, description: text, locales: ['en'], sources: [],
+    schemaVersion: 1, id: 'synthetic', version: '1.0.0', title: text, description: text, instructions: [], migrations: [], locales: ['en'], sources: [],
     levels: Array.from({ length: top + 1 }, (_, level) => ({ level, label: { en: `L${level}` }, descriptor: text })),
     dimensions: sizes.map((_, d) => ({ id: `d${d + 1}`, title: text, description: text, weight: 1, sources: [], dependsOn: [] })),
     indicators: sizes.flatMap((size, d) => Array.from({ length: size }, (_, i) => ({

@@ -65,6 +65,7 @@ const notApplicable: Answer = { kind: 'not_applicable', evidence: 'no diaspora',
 describe('migrateAssessment', () => {
   const answers: Answers = { a1: level(4, 'decree'), a2: level(2), a3: level(3, 'minutes'), b1: level(1, 'note of 2025'), b2: dontKnow, b3: level(0) }
   const roadmap: RoadmapEdits = {
+    placements: {},
     targets: { alpha: 3, gone: 2 },
     dropped: ['alpha-12', 'find-out:a2', 'beta-extra', 'custom:x1', 'beta-23'],
     details: { 'alpha-12': { owner: 'Ana' }, 'find-out:a2': { targetDate: '2027-01-01' }, 'beta-extra': { owner: 'Bo' } },

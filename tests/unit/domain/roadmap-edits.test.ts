@@ -3,6 +3,7 @@ import { emptyRoadmapEdits, type RoadmapEdits } from '@/domain/roadmap'
 import { addCustomAction, customItemKey, dropItem, removeCustomAction, restoreItem, setDimensionTarget, setItemDetails } from '@/domain/roadmap-edits'
 
 const base = (): RoadmapEdits => ({
+  placements: {},
   targets: { alpha: 3 },
   dropped: ['alpha-12'],
   details: { 'beta-23': { owner: 'Policy unit' } },
@@ -67,6 +68,6 @@ describe('roadmap edits', () => {
   })
 
   it('starts from empty edits without error', () => {
-    expect(dropItem(emptyRoadmapEdits(), 'x')).toEqual({ targets: {}, dropped: ['x'], details: {}, custom: [] })
+    expect(dropItem(emptyRoadmapEdits(), 'x')).toEqual({ targets: {}, dropped: ['x'], details: {}, placements: {}, custom: [] })
   })
 })
