@@ -12,6 +12,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20000,
     isolate: false,
+    setupFiles: ['tests/mutation/setup.ts'],
     reporters: ['dot'],
   },
 })

@@ -85,6 +85,7 @@ export function readMutationSummary(path: string): MutationSummary | null {
 }
 
 export function scoreLine(s: MutationSummary): string {
+  if (s.valid === 0) return 'no mutant was tested (check the --mutate patterns)'
   return `${s.score.toFixed(2)} % (${s.killed} killed, ${s.timeout} timed out, ${s.survived} survived, ${s.noCoverage} not covered; ${s.valid} counted, ${s.ignored} ignored as static)`
 }
 

@@ -17,6 +17,7 @@ export const router = createRouter({
         { path: 'review', name: 'review', component: () => import('./views/ReviewView.vue') },
         { path: 'results', name: 'results', component: () => import('./views/ResultsView.vue') },
         { path: 'roadmap', name: 'roadmap', component: () => import('./views/RoadmapView.vue') },
+        { path: 'upgrade', name: 'upgrade', component: () => import('./views/UpgradeView.vue') },
       ],
     },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

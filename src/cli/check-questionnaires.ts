@@ -34,7 +34,7 @@ export function checkMigrationFiles(checked: ReadonlyArray<{ file: string, quest
   const errors: Array<{ file: string, issue: CheckIssue }> = []
   const notes: string[] = []
   for (const { file, questionnaire } of checked) {
-    for (const migration of questionnaire.migrations) {
+    for (const migration of questionnaire.migrations ?? []) {
       const source = pool.find(q => q.id === questionnaire.id && q.version === migration.from)
       if (!source) notes.push(`${file}: migration from ${migration.from} not checked against that version (no ${questionnaire.id} ${migration.from} file found)`)
       else for (const issue of checkMigrationAgainst(questionnaire, source)) errors.push({ file, issue })

@@ -8,7 +8,8 @@ export interface HandbookLabels {
   version: string
   howToUseHeading: string
   howToUse: string[]
-  readingRulesHeading: string
+  /** Heading of the questionnaire's reading rules (shown when the questionnaire has instructions). */
+  readingRulesHeading?: string
   levelsHeading: string
   level: string
   meaning: string
@@ -68,8 +69,8 @@ export function renderHandbook(q: Questionnaire, locale: string, labels: Handboo
   out.push(t(q.description), '')
   out.push(`## ${labels.howToUseHeading}`, '')
   for (const paragraph of labels.howToUse) out.push(paragraph, '')
-  if (q.instructions.length > 0) {
-    out.push(`## ${labels.readingRulesHeading}`, '')
+  if (q.instructions && q.instructions.length > 0) {
+    out.push(`## ${labels.readingRulesHeading ?? labels.howToUseHeading}`, '')
     for (const paragraph of q.instructions) out.push(t(paragraph), '')
   }
 

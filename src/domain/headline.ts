@@ -1,4 +1,4 @@
-import type { Questionnaire } from './questionnaire'
+import { maxLevel, type Questionnaire } from './questionnaire'
 import { medianStage, type AssessmentResult, type DimensionResult } from './scoring'
 
 /** A dimension that holds the overall stage down, with the indicators answered at its stage (none when it has no stage). */
@@ -103,7 +103,7 @@ function overallFor(questionnaire: Questionnaire, stages: readonly number[]): nu
  * a + b ≥ 2M (the two middle stages), tried for every a. `null` at the top stage or when no rise of answers can do it.
  */
 export function shortestPath(questionnaire: Questionnaire, result: AssessmentResult): HeadlinePath | null {
-  const top = questionnaire.levels.length - 1
+  const top = maxLevel(questionnaire)
   const goal = result.overallStage + 1
   const dims = result.dimensions
   const n = dims.length
@@ -181,7 +181,7 @@ export function explainHeadline(questionnaire: Questionnaire, result: Assessment
       params: { ruleId: result.cap.rule.id, dimensionId: result.cap.rule.dimension, dimensionStage: result.cap.dimensionStage, median: result.medianStage, limit: result.cap.limit },
     })
   }
-  const top = questionnaire.levels.length - 1
+  const top = maxLevel(questionnaire)
   const path = shortestPath(questionnaire, result)
   const above = result.dimensions.flatMap(d => d.indicators.filter(i => i.level !== null && i.level > result.overallStage).map(i => i.indicatorId))
   return {

@@ -31,8 +31,8 @@ export interface IndicatorChange {
 export interface RoadmapKeyChange {
   key: string
   to: string | null
-  /** Which kind of edit it was: a dropped item, or an owner/date set on an item. */
-  edit: 'dropped' | 'details'
+  /** Which kind of edit it was: a dropped item, an owner/date set on an item, or an item the user moved to a horizon. */
+  edit: 'dropped' | 'details' | 'placements'
 }
 
 /** An assessment's content after an upgrade, with everything that changed. */
@@ -48,7 +48,7 @@ export interface MigrationOutcome {
 
 /** The migration in `target` that upgrades answers made with version `fromVersion`, if it declares one. */
 export function findMigration(target: Pick<Questionnaire, 'migrations'>, fromVersion: string): Migration | undefined {
-  return target.migrations.find(m => m.from === fromVersion)
+  return target.migrations?.find(m => m.from === fromVersion)
 }
 
 function targetId(entry: IndicatorMigration): string {
@@ -192,12 +192,18 @@ function migrateRoadmap(edits: RoadmapEdits, migration: Migration, renamedIndica
     if (to !== key) roadmapChanges.push({ key, to, edit: 'details' })
     if (to !== null) details[to] = detail
   }
+  const placements: RoadmapEdits['placements'] = {}
+  for (const [key, horizon] of Object.entries(edits.placements ?? {})) {
+    const to = newKey(key)
+    if (to !== key) roadmapChanges.push({ key, to, edit: 'placements' })
+    if (to !== null) placements[to] = horizon
+  }
   const dimensionIds = new Set(target.dimensions.map(d => d.id))
   const top = maxLevel(target)
   const targets = Object.fromEntries(Object.entries(edits.targets)
     .filter(([id]) => dimensionIds.has(id))
     .map(([id, level]) => [id, Math.min(level, top)]))
-  return { roadmap: { ...edits, targets, dropped, details }, roadmapChanges }
+  return { roadmap: { ...edits, targets, dropped, details, placements }, roadmapChanges }
 }
 
 /**
@@ -210,7 +216,8 @@ export function checkMigrationsWithin(q: Questionnaire): CheckIssue[] {
   const actionIds = new Set(q.actions.map(a => a.id))
   const top = maxLevel(q)
   const seenFrom = new Set<string>()
-  q.migrations.forEach((migration, m) => {
+  const migrations = q.migrations ?? []
+  migrations.forEach((migration, m) => {
     const base = `migrations[${m}]`
     if (migration.from === q.version) errors.push({ path: `${base}.from`, message: `a migration upgrades an earlier version; this file is ${q.version} itself` })
     if (seenFrom.has(migration.from)) errors.push({ path: `${base}.from`, message: `a migration from ${migration.from} is already declared` })
@@ -250,8 +257,9 @@ export function checkMigrationsWithin(q: Questionnaire): CheckIssue[] {
  * `target`'s file. An empty list when `target` has no migration from `source`'s version.
  */
 export function checkMigrationAgainst(target: Questionnaire, source: Questionnaire): CheckIssue[] {
-  const m = target.migrations.findIndex(x => x.from === source.version)
-  const migration = target.migrations[m]
+  const migrations = target.migrations ?? []
+  const m = migrations.findIndex(x => x.from === source.version)
+  const migration = migrations[m]
   if (source.id !== target.id || !migration) return []
   const errors: CheckIssue[] = []
   const base = `migrations[${m}]`

@@ -211,7 +211,7 @@ export const questionnaireSchema = z
     description: localizedTextSchema,
     instructions: z
       .array(localizedTextSchema)
-      .default([])
+      .optional()
       .describe('Paragraphs shown before the first question and at the top of the handbook: how to choose an answer.'),
     locales: z.array(z.string().regex(localePattern, 'locale must look like "en", "fr" or "pt-BR"')).min(1),
     sources: z.array(sourceSchema).default([]),
@@ -221,7 +221,7 @@ export const questionnaireSchema = z
     actions: z.array(actionSchema).default([]),
     scoring: scoringSchema.default({}),
     archetypes: z.array(archetypeSchema).default([]),
-    migrations: z.array(migrationSchema).default([]).describe('How answers made with earlier versions map to this one.'),
+    migrations: z.array(migrationSchema).optional().describe('How answers made with earlier versions map to this one.'),
   })
   .strict()
 

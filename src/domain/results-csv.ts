@@ -17,6 +17,7 @@ export interface ResultsCsvLabels {
 
 /** One row per dimension (score to one decimal, stage and its name), then the overall index and stage. */
 export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentResult, locale: string, labels: ResultsCsvLabels): string {
+  // Stryker disable next-line ConditionalExpression: equivalent; levels[null] is undefined, so levelName gives '' too
   const stageName = (stage: number | null) => (stage === null ? '' : levelName(questionnaire, stage, locale))
   const rows: Array<Array<string | number>> = [[labels.dimension, labels.score, labels.stage, labels.stageName, labels.unconfirmed, labels.gaps, labels.answered]]
   for (const dimension of questionnaire.dimensions) {

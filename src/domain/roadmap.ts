@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { HORIZONS, type Action, type Effort, type Horizon, type Indicator, type LocalizedText, type Questionnaire, type VariantKey } from './questionnaire'
+import { HORIZONS, maxLevel, type Action, type Effort, type Horizon, type Indicator, type LocalizedText, type Questionnaire, type VariantKey } from './questionnaire'
 import type { AssessmentResult } from './scoring'
 
 /** The user's own changes to the generated plan, saved with the assessment and carried in the exported file. */
@@ -262,8 +262,9 @@ const serves = (action: Action, from: number) => action.steps.some(step => step.
  * horizon, "find out" items come first, then by dependency depth, then by (target − score) × weight.
  */
 export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentResult, context: RoadmapContext, edits: RoadmapEdits): Roadmap {
-  const top = questionnaire.levels.length - 1
+  const top = maxLevel(questionnaire)
   const depths = dependencyDepths(questionnaire)
+  const resultOf = new Map(result.dimensions.map(d => [d.dimensionId, d]))
   const items = new Map<string, RoadmapItem>()
   const add = (item: RoadmapItem) => {
     const existing = items.get(item.key)
@@ -271,16 +272,18 @@ export function buildRoadmap(questionnaire: Questionnaire, result: AssessmentRes
     else items.set(item.key, item)
   }
 
-  const targets: DimensionTarget[] = questionnaire.dimensions.map((dimension, i) => {
-    const dr = result.dimensions[i]!
-    const fallback = Math.min(top, (dr.stage ?? 0) + 1)
+  const targets: DimensionTarget[] = questionnaire.dimensions.map((dimension) => {
+    const dr = resultOf.get(dimension.id)
+    const stage = dr?.stage ?? null
+    const fallback = Math.min(top, (stage ?? 0) + 1)
     const chosen = edits.targets[dimension.id]
     const target = chosen === undefined ? fallback : Math.max(0, Math.min(top, chosen))
-    return { dimensionId: dimension.id, stage: dr.stage, score: dr.score, target, adjusted: chosen !== undefined && target !== fallback }
+    return { dimensionId: dimension.id, stage, score: dr?.score ?? null, target, adjusted: chosen !== undefined && target !== fallback }
   })
 
   questionnaire.dimensions.forEach((dimension, i) => {
-    const dr = result.dimensions[i]!
+    const dr = resultOf.get(dimension.id)
+    if (!dr) return // a result without this dimension: nothing to plan for it
     const { target } = targets[i]!
     const depth = depths.get(dimension.id) ?? 0
     const priority = Math.max(0, target - (dr.score ?? 0)) * dimension.weight

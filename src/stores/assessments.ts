@@ -6,12 +6,13 @@ import {
 } from '@/data/assessments'
 import { openChangeChannel, type ChangeMessage } from '@/data/changes'
 import { resetStorage, type StorageBackend, type StorageError } from '@/data/storage'
-import { applyAnswerChange, createAssessment, type AnswerChange, type Assessment, type Position } from '@/domain/assessment'
+import { applyAnswerChange, clearFreshLook, createAssessment, type AnswerChange, type Assessment, type Position } from '@/domain/assessment'
 import { assessmentFromImport } from '@/domain/assessment-import'
 import { sameAssessments } from '@/domain/copies'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type ImportResult } from '@/domain/assessment-file'
 import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
+import { migrateAssessment, upgradedAssessment, type MigrationOutcome } from '@/domain/migration'
 import type { Questionnaire } from '@/domain/questionnaire'
 import { nowIso, todayIso } from '@/composables/clock'
 
@@ -156,8 +157,28 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return assessment.id
   }
 
+  /** Choosing an answer (a level, "don't know", "not applicable") also settles a fresh-look mark on that indicator. */
   function setAnswer(id: string, indicatorId: string, change: AnswerChange): Promise<boolean> {
-    return update(id, a => ({ ...a, answers: applyAnswerChange(a.answers, indicatorId, change, nowIso()) }))
+    const settles = change !== null && 'kind' in change
+    return update(id, a => ({
+      ...a,
+      answers: applyAnswerChange(a.answers, indicatorId, change, nowIso()),
+      ...(settles && a.freshLook?.[indicatorId] ? { freshLook: clearFreshLook(a.freshLook, indicatorId) } : {}),
+    }))
+  }
+
+  /** The user looked at a marked answer again and it still holds. */
+  function confirmAnswer(id: string, indicatorId: string): Promise<boolean> {
+    return update(id, a => ({ ...a, freshLook: clearFreshLook(a.freshLook, indicatorId) }))
+  }
+
+  /** Moves an assessment to a newer questionnaire version through its migration; `undefined` when there is none. */
+  async function upgrade(id: string, source: Questionnaire, target: { key: string, questionnaire: Questionnaire }): Promise<MigrationOutcome | undefined> {
+    const current = find(id)
+    const outcome = current ? migrateAssessment(current, source, target.questionnaire) : undefined
+    if (!outcome) return undefined
+    const saved = await update(id, a => upgradedAssessment(a, outcome, target))
+    return saved ? outcome : undefined
   }
 
   function setProfile(id: string, profile: Profile): Promise<boolean> {
@@ -330,7 +351,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   return {
     assessments, sorted, isLoaded, loadError, unreadable, backend, saveState, recentlyDeleted, conflicts, deletedElsewhere,
-    load, retryLoad, find, create, setAnswer, setProfile, setRoadmap, setPosition, duplicate, remove, undoRemove, dismissUndo,
+    load, retryLoad, find, create, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setPosition, duplicate, remove, undoRemove, dismissUndo,
     removeUnreadable, takeTheirs, keepMineAsCopy, overwriteWithMine, importText, exportText,
   }
 })

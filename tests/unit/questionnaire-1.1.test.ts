@@ -19,7 +19,7 @@ describe('questionnaire 1.1.0: what the raters hesitated on is settled in the te
   })
 
   it('states the two reading rules at the top, in English and French', () => {
-    const [en, fr] = [q.instructions.map(p => p.en).join(' '), q.instructions.map(p => p.fr ?? '').join(' ')]
+    const [en, fr] = [q.instructions!.map(p => p.en).join(' '), q.instructions!.map(p => p.fr ?? '').join(' ')]
     expect(en).toMatch(/Rule 1, when to choose “Don't know”/)
     expect(en).toMatch(/Rule 2, when an element of a lower level is not mentioned/)
     expect(fr).toMatch(/Règle 1, quand choisir « Ne sait pas »/)

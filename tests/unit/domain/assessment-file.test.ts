@@ -28,10 +28,10 @@ function sample(): Assessment {
     answers,
     updatedAt: '2026-11-24T16:45:12.345Z', // later than createdAt: an import must keep both as written
     roadmap: {
-      placements: {},
       targets: { alpha: 4, beta: 0 },
       dropped: ['alpha-12', 'find-out:a2'],
       details: { 'alpha-23': { owner: 'Direction des affaires économiques', targetDate: '2027-06-30' }, 'beta-01': { targetDate: '2027-01-15' } },
+      placements: { 'alpha-23': '18-36m', 'beta-12': '0-6m' },
       custom: [{ id: 'c-1', dimensionId: 'beta', title: 'Atelier « numérique »', description: 'Deux jours', horizon: '6-18m' }],
     },
   }

@@ -113,6 +113,11 @@ describe('resultsToCsv', () => {
     expect(rows[3]).toBe(`Overall,51.7,1,Ad hoc,,3,5/6`)
   })
 
+  it('leaves the stage name empty for a stage the scale does not name', () => {
+    const rows = rowsOf(resultsToCsv(q, resultWith({ score: 4, stage: 9 }, {}), 'en', resultLabels))
+    expect(rows[1]).toBe('Alpha mandate,4.0,9,,,0,0/3')
+  })
+
   it('leaves the overall index empty when there is none', () => {
     const rows = rowsOf(resultsToCsv(q, resultWith({}, {}, { index: null, overallStage: 0 }), 'en', resultLabels))
     expect(rows[3]).toBe('Overall,,0,Absent,,0,0/6')

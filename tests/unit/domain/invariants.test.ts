@@ -95,6 +95,14 @@ describe('the roadmap', () => {
     }), { numRuns: 200 })
   })
 
+  it('matches results to dimensions by id: the same plan whatever the order of the results', () => {
+    fc.assert(fc.property(answersArb(mini), (answers) => {
+      const result = scoreAssessment(mini, answers)
+      const reversed = { ...result, dimensions: [...result.dimensions].reverse() }
+      expect(buildRoadmap(mini, reversed, NONE, emptyRoadmapEdits())).toEqual(buildRoadmap(mini, result, NONE, emptyRoadmapEdits()))
+    }), { numRuns: 100 })
+  })
+
   it('draws both actions of every step between the stage and the target', () => {
     // base stage 1 → target 3 (raised): steps 1→2 and 2→3, two actions each
     const answers = { b1: L(1), b2: L(1), b3: L(1), r1: L(5), r2: L(5), r3: L(5), l1: L(5), l2: L(5), l3: L(5) }

@@ -65,10 +65,10 @@ const notApplicable: Answer = { kind: 'not_applicable', evidence: 'no diaspora',
 describe('migrateAssessment', () => {
   const answers: Answers = { a1: level(4, 'decree'), a2: level(2), a3: level(3, 'minutes'), b1: level(1, 'note of 2025'), b2: dontKnow, b3: level(0) }
   const roadmap: RoadmapEdits = {
-    placements: {},
     targets: { alpha: 3, gone: 2 },
     dropped: ['alpha-12', 'find-out:a2', 'beta-extra', 'custom:x1', 'beta-23'],
     details: { 'alpha-12': { owner: 'Ana' }, 'find-out:a2': { targetDate: '2027-01-01' }, 'beta-extra': { owner: 'Bo' } },
+    placements: { 'alpha-12': '18-36m', 'beta-extra': '6-18m', 'custom:x1': '6-18m', 'beta-34': '0-6m' },
     custom: [{ id: 'x1', dimensionId: 'beta', title: 'Own action', description: '', horizon: '0-6m' }],
   }
   const outcome = migrateAssessment({ answers, roadmap }, oldQ, newQ)!
@@ -103,6 +103,7 @@ describe('migrateAssessment', () => {
   it('follows renamed actions and renumbered indicators in the roadmap edits, and drops edits of removed actions', () => {
     expect(outcome.roadmap.dropped).toEqual(['alpha-12x', 'find-out:a2b', 'custom:x1', 'beta-23'])
     expect(outcome.roadmap.details).toEqual({ 'alpha-12x': { owner: 'Ana' }, 'find-out:a2b': { targetDate: '2027-01-01' } })
+    expect(outcome.roadmap.placements).toEqual({ 'alpha-12x': '18-36m', 'custom:x1': '6-18m', 'beta-34': '0-6m' })
     expect(outcome.roadmap.targets).toEqual({ alpha: 3 })
     expect(outcome.roadmap.custom).toEqual(roadmap.custom)
     expect(outcome.roadmapChanges).toEqual([
@@ -112,6 +113,18 @@ describe('migrateAssessment', () => {
       { key: 'alpha-12', to: 'alpha-12x', edit: 'details' },
       { key: 'find-out:a2', to: 'find-out:a2b', edit: 'details' },
       { key: 'beta-extra', to: null, edit: 'details' },
+      { key: 'alpha-12', to: 'alpha-12x', edit: 'placements' },
+      { key: 'beta-extra', to: null, edit: 'placements' },
+    ])
+  })
+
+  it('drops an edit of a "find out" item whose indicator no longer exists, and keeps one key when two edits meet', () => {
+    const edits = { ...emptyRoadmapEdits(), dropped: ['find-out:zz', 'alpha-12', 'alpha-12x', 'find-out:b3'] }
+    const result = migrateAssessment({ answers: {}, roadmap: edits }, oldQ, newQ)!
+    expect(result.roadmap.dropped).toEqual(['alpha-12x', 'find-out:b3'])
+    expect(result.roadmapChanges).toEqual([
+      { key: 'find-out:zz', to: null, edit: 'dropped' },
+      { key: 'alpha-12', to: 'alpha-12x', edit: 'dropped' },
     ])
   })
 

@@ -196,6 +196,34 @@ describe('profile form: defaults of optional fields', () => {
   })
 })
 
+describe('empty profile', () => {
+  it('has every field empty, unknown or unset, and the given date', () => {
+    expect(emptyProfile('2026-01-31')).toEqual({
+      country: '', ministry: '', unit: '', respondentRole: '', date: '2026-01-31', missionsAbroad: null, geneva: null, newYork: null,
+      regionalOrganisations: [], ldc: false, lldc: false, sids: false, smallServiceOverride: null,
+    })
+  })
+})
+
+describe('profile form: mission count problems are ordinary validation issues', () => {
+  const issue = (missionsAbroad: string) => {
+    const result = parse({ missionsAbroad })
+    return result.success ? null : result.error.issues[0]
+  }
+
+  it('a count that is not a whole number is a custom issue on the field', () => {
+    expect(issue('1.5')).toMatchObject({ code: 'custom', path: ['missionsAbroad'], message: PROFILE_ERRORS.missionsWholeNumber })
+  })
+
+  it('a negative count is a custom issue on the field', () => {
+    expect(issue('-2')).toMatchObject({ code: 'custom', path: ['missionsAbroad'], message: PROFILE_ERRORS.missionsNegative })
+  })
+
+  it('a count above 1000 is a custom issue on the field', () => {
+    expect(issue('2000')).toMatchObject({ code: 'custom', path: ['missionsAbroad'], message: PROFILE_ERRORS.missionsTooLarge })
+  })
+})
+
 describe('profile completeness', () => {
   it('a stored profile without a country is incomplete', () => {
     expect(isProfileComplete({ ...valid, missionsAbroad: null, country: '' }, TODAY)).toBe(false)

@@ -18,10 +18,11 @@ const withRules = (gatingRules: GatingRule[]): Questionnaire => ({ ...mini, scor
 const rule = (dimension: string, maxAbove: number): GatingRule => ({ id: `${dimension}-cap`, dimension, maxAbove, explanation: { en: 'cap' } })
 
 describe('scoring: each indicator\'s status in the results', () => {
-  const r = scoreAssessment(mini, { a1: L(2), a2: DK, a3: NA, b1: L(4, ''), b3: L(1) })
+  // scored inside each test: StrykerJS activates a mutant only while tests run, not while they are collected
+  const score = () => scoreAssessment(mini, { a1: L(2), a2: DK, a3: NA, b1: L(4, ''), b3: L(1) })
 
   it('a level, "don\'t know" and "not applicable" keep their kind; only a level has a level', () => {
-    expect(r.dimensions[0]!.indicators).toEqual([
+    expect(score().dimensions[0]!.indicators).toEqual([
       { indicatorId: 'a1', level: 2, status: 'level' },
       { indicatorId: 'a2', level: null, status: 'dont_know' },
       { indicatorId: 'a3', level: null, status: 'not_applicable' },
@@ -29,7 +30,7 @@ describe('scoring: each indicator\'s status in the results', () => {
   })
 
   it('a level missing its required note is "evidence missing"; no answer is "unanswered"', () => {
-    expect(r.dimensions[1]!.indicators).toEqual([
+    expect(score().dimensions[1]!.indicators).toEqual([
       { indicatorId: 'b1', level: null, status: 'evidence_missing' },
       { indicatorId: 'b2', level: null, status: 'unanswered' },
       { indicatorId: 'b3', level: 1, status: 'level' },
