@@ -188,6 +188,8 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
 
 export async function createIndexedDbAdapter(factory: IDBFactory): Promise<StorageAdapter> {
   const db = await openDatabase(factory)
+  // A newer version of the app opening the database in another tab must not be blocked by this one; later writes here then fail visibly.
+  db.onversionchange = () => db.close()
   const transact = <R>(store: StoreName, run: (s: IDBObjectStore, tx: IDBTransaction, settle: (result: R) => void) => void, done: R): Promise<R | StorageResult> =>
     new Promise((resolve) => {
       let outcome: R = done

@@ -97,6 +97,10 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
     const pending = pendingReplace.value
     pendingReplace.value = null
     if (!pending) return
+    if (!byKey.value.has(pending.entry.key)) {
+      await keep(pending.entry) // the earlier one is a shipped questionnaire: the file's own key is free
+      return
+    }
     let n = 2
     while (byKey.value.has(`${pending.entry.key}~${n}`)) n++
     await keep({ ...pending.entry, key: `${pending.entry.key}~${n}` })

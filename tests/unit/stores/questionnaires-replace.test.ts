@@ -72,3 +72,22 @@ describe('opening a questionnaire with the same id and version as one already he
     expect(await openedTitles(store)).toEqual(['file:mini@1.0.0 Mini, workshop edition'])
   })
 })
+
+describe('opening a file with the same id and version as a shipped questionnaire', () => {
+  it('never replaces the shipped one; keeping both gives the file its own key', async () => {
+    const store = useQuestionnairesStore(createPinia())
+    await store.load()
+    const shipped = store.entries.find(e => e.origin.kind === 'bundled')!
+    const changed = { ...JSON.parse(JSON.stringify(shipped.questionnaire)) as Record<string, unknown>, title: { en: 'Adapted for a workshop' } }
+    await store.openFile(file('adapted.json', JSON.stringify(changed)))
+    expect(store.pendingReplace?.existing.key).toBe(shipped.key)
+    await store.replaceExisting()
+    expect(store.find(shipped.key)?.questionnaire.title.en).toBe(shipped.questionnaire.title.en)
+    expect(store.entries.filter(e => e.origin.kind === 'file')).toEqual([])
+
+    await store.openFile(file('adapted.json', JSON.stringify(changed)))
+    await store.keepBoth()
+    expect(store.find(`file:${shipped.key}`)?.questionnaire.title.en).toBe('Adapted for a workshop')
+    expect(store.find(shipped.key)?.questionnaire.title.en).toBe(shipped.questionnaire.title.en)
+  })
+})
