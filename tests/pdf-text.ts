@@ -27,3 +27,44 @@ export async function pdfInfo(bytes: Uint8Array): Promise<Record<string, unknown
   await doc.destroy()
   return info as Record<string, unknown>
 }
+
+/** The text pieces of each page in drawing order: one per drawn line of a paragraph or a table cell. */
+export async function pdfLines(bytes: Uint8Array): Promise<string[][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await pdfjs.getDocument({
+    data: bytes.slice(),
+    standardFontDataUrl: `${resolve('node_modules/pdfjs-dist/standard_fonts')}/`,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise
+  const pages: string[][] = []
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent()
+    pages.push(content.items.flatMap(item => ('str' in item && item.str.trim() ? [item.str.normalize('NFKC')] : [])))
+  }
+  await doc.destroy()
+  return pages
+}
+
+/**
+ * Words of `words` that a line break cut in two: a drawn line ending with the first part of the word and the
+ * next line starting with the rest ("Objecti" / "f").
+ */
+export function brokenWords(lines: readonly string[], words: Iterable<string>): string[] {
+  const broken = new Set<string>()
+  const edge = (text: string, end: boolean) => {
+    const parts = text.trim().split(/\s+/)
+    return (end ? parts[parts.length - 1]! : parts[0]!).replace(/^[«("'‘“]+|[»)"'’”.,;:!?]+$/g, '')
+  }
+  const targets = [...new Set(words)].filter(w => w.length > 1)
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const tail = edge(lines[i]!, true)
+    const head = edge(lines[i + 1]!, false)
+    for (const word of targets) {
+      for (let k = 1; k < word.length; k++) {
+        if (tail === word.slice(0, k) && head === word.slice(k)) broken.add(word)
+      }
+    }
+  }
+  return [...broken]
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import countries from 'i18n-iso-countries'
+import { countryNameList } from '../data/country-names'
 import { countryName, withEnglishFallback, type CountryName } from '../domain/labels'
 import type { ReportFonts } from '../report/document'
 import type { ReportLabels } from '../report/labels'
@@ -36,8 +37,8 @@ function countryNames(lang: string): CountryName[] {
   catch {
     return [] // no list for that language
   }
-  const names = countries.getNames(lang, { select: 'official' })
-  return Object.entries(countries.getAlpha3Codes()).flatMap(([iso3, alpha2]) => (names[alpha2] ? [{ iso3, name: names[alpha2] }] : []))
+  const data = require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> }
+  return countryNameList(data.countries, countries.getAlpha3Codes(), lang)
 }
 
 /** A country's name in a language (English when that language has no list). */

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
-import { questionnaireJsonSchema } from './json-schema'
+import { questionnaireJsonSchema, resultsJsonSchema } from './json-schema'
 
-const target = new URL('../../questionnaires/schema.json', import.meta.url)
-writeFileSync(target, questionnaireJsonSchema())
-console.log(`Wrote ${target.pathname}`)
+for (const [path, text] of [['../../questionnaires/schema.json', questionnaireJsonSchema()], ['../../docs/results.schema.json', resultsJsonSchema()]] as const) {
+  const target = new URL(path, import.meta.url)
+  writeFileSync(target, text)
+  console.log(`Wrote ${target.pathname}`)
+}

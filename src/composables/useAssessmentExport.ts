@@ -5,6 +5,7 @@ import { downloadText } from './download'
 import { useCountries } from './useCountryName'
 import { countryName } from '@/domain/labels'
 import { answersToCsv, type AnswersCsvLabels } from '@/domain/answers-csv'
+import { CSV_BOM, csvSeparatorFor, type CsvFormat } from '@/domain/csv'
 import { resultsToCsv, type ResultsCsvLabels } from '@/domain/results-csv'
 import type { AssessmentResult } from '@/domain/scoring'
 import type { Assessment } from '@/domain/assessment'
@@ -13,7 +14,9 @@ import type { Questionnaire } from '@/domain/questionnaire'
 
 /** Downloads an assessment as its answers file (`<country>-<date>.tda.json`), or its answers or scores as CSV. */
 export function useAssessmentExport() {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  /** Columns split the way a spreadsheet in the user's language expects, times in the user's own zone. */
+  const csvFormat = (): CsvFormat => ({ separator: csvSeparatorFor(locale.value), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })
   const englishCountries = useCountries(ref('en'))
 
   function fileName(assessment: Assessment, extension?: string): string {
@@ -32,9 +35,8 @@ export function useAssessmentExport() {
       updated: t('csv.updated'), dontKnow: t('answer.dontKnow'), notApplicable: t('answer.notApplicable'), unanswered: t('csv.unanswered'),
       confidences: Object.fromEntries(['self-declared', 'document-backed', 'externally-validated'].map(c => [c, t(`answer.confidence.${c}`)])),
     }
-    const csv = answersToCsv(questionnaire, assessment, assessment.locale, labels)
-    // A byte-order mark lets spreadsheet programs read accents correctly.
-    downloadText(fileName(assessment, 'answers.csv'), `\uFEFF${csv}`, 'text/csv;charset=utf-8')
+    const csv = answersToCsv(questionnaire, assessment, assessment.locale, labels, csvFormat())
+    downloadText(fileName(assessment, 'answers.csv'), `${CSV_BOM}${csv}`, 'text/csv;charset=utf-8')
   }
 
   function exportResultsCsv(assessment: Assessment, questionnaire: Questionnaire, result: AssessmentResult): void {
@@ -42,8 +44,8 @@ export function useAssessmentExport() {
       dimension: t('results.dimension'), score: t('results.score'), stage: t('results.stage'), stageName: t('results.stageName'),
       unconfirmed: t('results.unconfirmedColumn'), gaps: t('results.gapsColumn'), answered: t('results.answered'), yes: t('results.yes'), overall: t('results.overallRow'),
     }
-    const csv = resultsToCsv(questionnaire, result, assessment.locale, labels)
-    downloadText(fileName(assessment, 'results.csv'), `\uFEFF${csv}`, 'text/csv;charset=utf-8')
+    const csv = resultsToCsv(questionnaire, result, assessment.locale, labels, csvFormat().separator)
+    downloadText(fileName(assessment, 'results.csv'), `${CSV_BOM}${csv}`, 'text/csv;charset=utf-8')
   }
 
   return { exportJson, exportCsv, exportResultsCsv }

@@ -1,12 +1,9 @@
 import countries, { type LocaleData } from 'i18n-iso-countries'
 import type { CountryGroups } from '@/domain/country-groups'
 import { countryGroupsSchema } from '@/domain/country-groups'
+import { countryNameList, type Country } from './country-names'
 
-/** A country or territory of ISO 3166-1, named in the user's language. */
-export interface Country {
-  iso3: string
-  name: string
-}
+export type { Country } from './country-names'
 
 const nameLoaders: Record<string, () => Promise<LocaleData>> = {
   en: () => import('i18n-iso-countries/langs/en.json').then(m => m.default as LocaleData),
@@ -25,10 +22,7 @@ export function loadCountries(locale: string): Promise<Country[]> {
   if (!list) {
     list = nameLoaders[lang]!().then((data) => {
       countries.registerLocale(data)
-      const names = countries.getNames(lang, { select: 'official' })
-      return Object.entries(countries.getAlpha3Codes())
-        .map(([iso3, alpha2]) => ({ iso3, name: names[alpha2] ?? iso3 }))
-        .sort((a, b) => a.name.localeCompare(b.name, lang))
+      return countryNameList(data.countries, countries.getAlpha3Codes(), lang)
     })
     cache.set(lang, list)
   }

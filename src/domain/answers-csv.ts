@@ -1,5 +1,5 @@
 import type { Assessment } from './assessment'
-import { toCsv } from './csv'
+import { localTimestamp, toCsv, type CsvFormat } from './csv'
 import { levelName, levelText } from './labels'
 import { localize, type Questionnaire } from './questionnaire'
 
@@ -20,8 +20,9 @@ export interface AnswersCsvLabels {
   confidences: Record<string, string>
 }
 
-/** One row per indicator, in questionnaire order, unanswered ones included. */
-export function answersToCsv(questionnaire: Questionnaire, assessment: Assessment, locale: string, labels: AnswersCsvLabels): string {
+/** One row per indicator, in questionnaire order, unanswered ones included; comma-separated with UTC timestamps unless `format` says otherwise. */
+export function answersToCsv(questionnaire: Questionnaire, assessment: Assessment, locale: string, labels: AnswersCsvLabels, format: CsvFormat = { separator: ',' }): string {
+  const when = (iso: string) => (format.timeZone ? localTimestamp(iso, format.timeZone) : iso)
   const dimensionTitle = new Map(questionnaire.dimensions.map(d => [d.id, localize(d.title, locale)]))
   const rows: Array<Array<string | number>> = [[
     labels.dimension, labels.indicator, labels.question, labels.answer, labels.level, labels.levelName, labels.confidence, labels.evidence, labels.updated,
@@ -34,12 +35,12 @@ export function answersToCsv(questionnaire: Questionnaire, assessment: Assessmen
       continue
     }
     if (answer.kind === 'level') {
-      rows.push([...base, levelText(questionnaire, answer.level, locale), answer.level, levelName(questionnaire, answer.level, locale), labels.confidences[answer.confidence] ?? answer.confidence, answer.evidence, answer.updatedAt])
+      rows.push([...base, levelText(questionnaire, answer.level, locale), answer.level, levelName(questionnaire, answer.level, locale), labels.confidences[answer.confidence] ?? answer.confidence, answer.evidence, when(answer.updatedAt)])
     }
     else {
       const word = answer.kind === 'dont_know' ? labels.dontKnow : labels.notApplicable
-      rows.push([...base, word, '', '', '', answer.evidence, answer.updatedAt])
+      rows.push([...base, word, '', '', '', answer.evidence, when(answer.updatedAt)])
     }
   }
-  return toCsv(rows)
+  return toCsv(rows, format.separator)
 }

@@ -3,6 +3,7 @@ import { answerSchema, freshLookSchema, type Assessment, type Answers, type Fres
 import { formatPath, parseJson, type CheckIssue } from './check'
 import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema, type RoadmapEdits } from './roadmap'
+import { signOffSchema, type SignOff } from './sign-off'
 import { maxLevel, type Questionnaire } from './questionnaire'
 
 /** What an exported answers file (`*.tda.json`) says it is. */
@@ -25,6 +26,8 @@ export const assessmentFileSchema = z.object({
     answers: z.record(answerSchema),
     /** Optional: files from before the roadmap existed have none. */
     roadmap: roadmapEditsSchema.optional(),
+    /** Optional: the report's draft mark and sign-off block (files from before it existed have none). */
+    signOff: signOffSchema.optional(),
     /** Optional: answers still to look at again after an upgrade to a newer questionnaire version. */
     freshLook: z.record(freshLookSchema).optional(),
     createdAt: timestamp,
@@ -41,6 +44,8 @@ export interface ImportedAssessment {
   profile: Profile
   answers: Answers
   roadmap: RoadmapEdits
+  /** Absent when the file has none. */
+  signOff?: SignOff
   /** Answers marked for a fresh look after an upgrade (absent when there are none). */
   freshLook?: FreshLookMarks
   createdAt: string
@@ -61,6 +66,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       profile: assessment.profile,
       answers: assessment.answers,
       roadmap: assessment.roadmap,
+      ...(assessment.signOff ? { signOff: assessment.signOff } : {}),
       ...(assessment.freshLook && Object.keys(assessment.freshLook).length > 0 ? { freshLook: assessment.freshLook } : {}),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
@@ -180,6 +186,7 @@ export function parseAssessmentFile(
       profile: file.assessment.profile,
       answers: file.assessment.answers,
       roadmap,
+      ...(file.assessment.signOff ? { signOff: file.assessment.signOff } : {}),
       ...(file.assessment.freshLook ? { freshLook: file.assessment.freshLook } : {}),
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,

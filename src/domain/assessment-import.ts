@@ -11,7 +11,7 @@ export interface ImportPlacement {
 
 /**
  * Turns the content of a valid answers file into an assessment. Everything the file carries is kept as it was
- * written — answers, profile, roadmap edits, language, and both timestamps — so exporting it again gives the
+ * written — answers, profile, roadmap edits, sign-off, language, and both timestamps — so exporting it again gives the
  * same content; only the id, the questionnaire key and the position are the caller's.
  */
 export function assessmentFromImport(imported: ImportedAssessment, placement: ImportPlacement): Assessment {
@@ -25,6 +25,7 @@ export function assessmentFromImport(imported: ImportedAssessment, placement: Im
     answers: imported.answers,
     position: placement.position,
     roadmap: imported.roadmap,
+    ...(imported.signOff ? { signOff: imported.signOff } : {}),
     ...(imported.freshLook ? { freshLook: imported.freshLook } : {}),
     createdAt: imported.createdAt,
     updatedAt: imported.updatedAt,

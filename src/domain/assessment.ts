@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema } from './roadmap'
+import { signOffSchema } from './sign-off'
 import type { Indicator, Questionnaire } from './questionnaire'
 
 export const CONFIDENCES = ['self-declared', 'document-backed', 'externally-validated'] as const
@@ -69,6 +70,8 @@ export const assessmentSchema = z.object({
   roadmap: roadmapEditsSchema.default({}),
   /** Set on a duplicate, and on an import of a file whose assessment is already on the device: the list labels it "(copy)". */
   isCopy: z.boolean().optional(),
+  /** Draft mark and sign-off block of the report; absent in assessments saved before it existed. */
+  signOff: signOffSchema.optional(),
   /** Answers to look at again after an upgrade (none for an assessment never upgraded). */
   freshLook: z.record(freshLookSchema).optional(),
   createdAt: timestamp,

@@ -40,7 +40,7 @@ export interface Strength {
   dimensionStage: number
 }
 
-/** The overall stage explained from the answers (DOMAIN scoring 5a). Plain data, ready to word or to export. */
+/** The overall stage explained from the answers (docs/method.md, scoring 5a). Plain data, ready to word or to export. */
 export interface Headline {
   stage: number
   facts: HeadlineFact[]

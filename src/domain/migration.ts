@@ -72,6 +72,17 @@ export function isSuperseded(q: Pick<Questionnaire, 'id' | 'version'>, all: Read
 }
 
 /**
+ * The newest version of the same questionnaire among `all` when it is newer than `q` (what an "Upgrade to …" offer
+ * names); works on summaries, without the questionnaires' content. The upgrade itself still needs a valid migration.
+ */
+export function newerVersion(q: Pick<Questionnaire, 'id' | 'version'>, all: ReadonlyArray<Pick<Questionnaire, 'id' | 'version'>>): string | undefined {
+  return all
+    .filter(other => other.id === q.id && compareVersions(other.version, q.version) > 0)
+    .map(other => other.version)
+    .sort((a, b) => compareVersions(b, a))[0]
+}
+
+/**
  * The assessment on the new version: answers, roadmap edits and marks from `outcome`; marks from an earlier
  * upgrade are kept where their indicator still exists. Profile, language, position and dates are unchanged.
  */

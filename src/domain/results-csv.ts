@@ -1,4 +1,4 @@
-import { toCsv } from './csv'
+import { csvDecimal, toCsv, type CsvSeparator } from './csv'
 import { levelName } from './labels'
 import { localize, type Questionnaire } from './questionnaire'
 import { dimensionResult, type AssessmentResult } from './scoring'
@@ -15,8 +15,8 @@ export interface ResultsCsvLabels {
   overall: string
 }
 
-/** One row per dimension (score to one decimal, stage and its name), then the overall index and stage. */
-export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentResult, locale: string, labels: ResultsCsvLabels): string {
+/** One row per dimension (score to one decimal, stage and its name), then the overall index and stage; the decimal mark follows the separator. */
+export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentResult, locale: string, labels: ResultsCsvLabels, separator: CsvSeparator = ','): string {
   // Stryker disable next-line ConditionalExpression: equivalent; levels[null] is undefined, so levelName gives '' too
   const stageName = (stage: number | null) => (stage === null ? '' : levelName(questionnaire, stage, locale))
   const rows: Array<Array<string | number>> = [[labels.dimension, labels.score, labels.stage, labels.stageName, labels.unconfirmed, labels.gaps, labels.answered]]
@@ -25,7 +25,7 @@ export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentRes
     if (!d) continue
     rows.push([
       localize(dimension.title, locale),
-      d.score === null ? '' : d.score.toFixed(1),
+      d.score === null ? '' : csvDecimal(d.score, 1, separator),
       d.stage ?? '',
       stageName(d.stage),
       d.unconfirmed ? labels.yes : '',
@@ -33,6 +33,6 @@ export function resultsToCsv(questionnaire: Questionnaire, result: AssessmentRes
       `${d.answered}/${d.total}`,
     ])
   }
-  rows.push([labels.overall, result.index === null ? '' : result.index.toFixed(1), result.overallStage, stageName(result.overallStage), '', result.gaps.length, `${result.answered}/${result.total}`])
-  return toCsv(rows)
+  rows.push([labels.overall, result.index === null ? '' : csvDecimal(result.index, 1, separator), result.overallStage, stageName(result.overallStage), '', result.gaps.length, `${result.answered}/${result.total}`])
+  return toCsv(rows, separator)
 }

@@ -10,7 +10,7 @@ export const roadmapEditsSchema = z.object({
   dropped: z.array(z.string().max(200)).max(500).default([]),
   /** Owner and target date the user set on plan items, by item key. */
   details: z.record(z.object({ owner: z.string().max(200).optional(), targetDate: z.string().max(10).optional() }).strict()).default({}),
-  /** Horizons the user chose for plan items, by item key: never moved by the scheduler (DOMAIN roadmap rule 1). */
+  /** Horizons the user chose for plan items, by item key: never moved by the scheduler (docs/method.md, scheduling rule 1). */
   placements: z.record(z.enum(HORIZONS)).default({}),
   /** Actions the user added. */
   custom: z.array(z.object({
@@ -119,7 +119,7 @@ export function dependencyDepths(questionnaire: Questionnaire): Map<string, numb
 const HORIZON_RANK: Record<Horizon, number> = { '0-6m': 0, '6-18m': 1, '18-36m': 2 }
 const LATER = HORIZONS.length
 
-/** Library actions kept in 0–6 months whenever the plan has that many (DOMAIN roadmap rule 4). */
+/** Library actions kept in 0–6 months whenever the plan has that many (docs/method.md, scheduling rule 4). */
 export const FIRST_HORIZON_FLOOR = 3
 
 /** Rank of the earliest horizon an item may start in by its effort: high effort from 6–18 months, anything else from 0–6 months. */
@@ -127,7 +127,7 @@ export function effortStart(item: Pick<RoadmapItem, 'kind' | 'effort'>): number 
   return item.kind === 'library' && item.effort === 'high' ? 1 : 0
 }
 
-/** Placement order class: "find out" first, then low, medium and high effort (DOMAIN roadmap rule 3). */
+/** Placement order class: "find out" first, then low, medium and high effort (docs/method.md, scheduling rule 3). */
 function placementClass(item: RoadmapItem): number {
   if (item.kind === 'find-out') return 0
   return item.effort === 'low' ? 1 : item.effort === 'medium' ? 2 : 3
@@ -147,7 +147,7 @@ export function previousStepItems<T extends Pick<RoadmapItem, 'kind' | 'dimensio
 }
 
 /**
- * Puts each item in a horizon (DOMAIN roadmap rules 1–4). Items the user placed stay where they are, whatever the load.
+ * Puts each item in a horizon (docs/method.md, scheduling rules 1–4). Items the user placed stay where they are, whatever the load.
  * Then up to three library actions are kept in 0–6 months (those first in placement order whose previous steps are
  * there too; a high-effort one only when no other can, marked `broughtForward`). Every other item, "find out" and
  * low effort first, then medium, then high, goes to the earliest horizon it may start in (by effort, and not before

@@ -1,10 +1,7 @@
 import { createContext, type ReportInput } from './context'
 import { addFooters, createDocument, Writer } from './document'
-import { writeFindings } from './findings'
 import { fill } from './labels'
-import { writeGaps, writeMethod, writeSources } from './method'
-import { writeRoadmap } from './roadmap-section'
-import { writeCover, writeDimensionTable, writeSummary } from './summary'
+import { writeReport } from './sections'
 
 export type { ReportInput } from './context'
 
@@ -23,17 +20,10 @@ export function buildReportPdf(input: ReportInput): Uint8Array {
   doc.setLanguage(c.languageTag as Parameters<typeof doc.setLanguage>[0])
   doc.setCreationDate(input.generatedAt)
 
-  const w = new Writer(doc)
-  writeCover(w, c)
-  writeSummary(w, c)
-  writeDimensionTable(w, c)
-  writeRoadmap(w, c)
-  writeFindings(w, c)
-  writeGaps(w, c)
-  writeMethod(w, c)
-  writeSources(w, c)
+  writeReport(new Writer(doc), c)
 
   const generated = fill(c.labels.generated, { date: c.date(input.generatedAt.toISOString()) })
-  addFooters(doc, (page, pages) => ({ left: `${c.countryName} · ${generated}`, right: fill(c.labels.page, { page, pages }) }))
+  const draft = c.assessment.signOff?.draft ? c.labels.draftMark : undefined
+  addFooters(doc, (page, pages) => ({ left: `${c.countryName} · ${generated}${draft ? ` · ${draft}` : ''}`, right: fill(c.labels.page, { page, pages }) }), draft)
   return new Uint8Array(doc.output('arraybuffer'))
 }

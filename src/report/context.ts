@@ -29,7 +29,10 @@ export interface ReportContext extends ReportInput {
   date: (isoDate: string) => string
   number: (value: number, digits?: number) => string
   percent: (ratio: number) => string
+  /** A level as "2 · Emerging"; no stage is "—" (a table cell). */
   levelName: (level: number | null) => string
+  /** "Stage 2 · Emerging", or a sentence saying there is no stage yet (never "Stage no stage"). */
+  stagePhrase: (level: number | null) => string
 }
 
 /** A locale the Intl formatters accept: a stored value such as "en_US" or "<script>" falls back to English instead of throwing. */
@@ -59,6 +62,7 @@ export function createContext(input: ReportInput): ReportContext {
     date: iso => (iso ? formatDate(iso) : ''),
     number: (value, digits = 1) => new Intl.NumberFormat(intlLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
     percent: ratio => new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio),
-    levelName: level => stageText(input.questionnaire, level, locale, input.labels.noStage),
+    levelName: level => stageText(input.questionnaire, level, locale, input.labels.none),
+    stagePhrase: level => (level === null ? input.labels.noStage : `${input.labels.stage} ${stageText(input.questionnaire, level, locale)}`),
   }
 }

@@ -1,10 +1,14 @@
 import { jsPDF } from 'jspdf'
+import { __createTable, autoTable, type CellDef, type RowInput, type UserOptions } from 'jspdf-autotable'
+import { COLORS, CONTENT_WIDTH_MM, FONT, PAGE } from './palette'
+import { drawRadar } from './radar'
+import type { CoverSpec, ParagraphOptions, RadarAxis, ReportWriter, TableCell, TableSpec } from './writer'
 
-/** Page geometry in millimetres (A4 portrait). */
-export const PAGE = { width: 210, height: 297, margin: 18, top: 22, bottom: 20 }
-export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin
-export const COLORS = { primary: [29, 78, 137] as const, text: [27, 31, 36] as const, muted: [74, 85, 99] as const, grid: [190, 198, 208] as const, accent: [242, 177, 52] as const, warning: [122, 75, 0] as const }
-export const FONT = 'DejaVuSans'
+export { COLORS, FONT, PAGE } from './palette'
+export const CONTENT_WIDTH = CONTENT_WIDTH_MM
+/** Font size of table text in points, and the cell padding in millimetres. */
+export const TABLE_FONT_SIZE = 8.5
+export const CELL_PADDING = 1.8
 
 /** Base64 TrueType fonts embedded in the PDF (DejaVu Sans covers Latin and Arabic). */
 export interface ReportFonts {
@@ -23,8 +27,47 @@ export function createDocument(fonts: ReportFonts): jsPDF {
   return doc
 }
 
-/** A cursor that writes flowing text top to bottom and starts a new page when the current one is full. */
-export class Writer {
+/** A link or path longer than this is left to wrap inside its cell rather than widen the column. */
+const LONG_TOKEN = 28
+
+/** Width in mm of the longest word of some texts at a size and weight (links and other long tokens aside). */
+function longestWord(doc: jsPDF, texts: readonly string[], size: number, bold: boolean): number {
+  doc.setFont(FONT, bold ? 'bold' : 'normal').setFontSize(size)
+  let widest = 0
+  for (const text of texts) {
+    for (const word of text.split(/\s+/)) {
+      if (word.length > LONG_TOKEN || /^\w+:\/\//.test(word)) continue
+      widest = Math.max(widest, doc.getTextWidth(word))
+    }
+  }
+  doc.setFont(FONT, 'normal')
+  return widest
+}
+
+/** A cell as jspdf-autotable wants it. */
+function cellDef(cell: TableCell, columns: number, fillColor: readonly number[] | undefined): CellDef {
+  const base = typeof cell === 'string' ? { text: cell } : cell
+  const styles: Record<string, unknown> = {}
+  if (fillColor) styles.fillColor = [...fillColor]
+  if (base.bold) styles.fontStyle = 'bold'
+  if (base.muted) Object.assign(styles, { fontSize: TABLE_FONT_SIZE - 0.7, textColor: [...COLORS.muted] })
+  return { content: base.text, ...(base.span ? { colSpan: columns } : {}), styles } as CellDef
+}
+
+/** Table look shared by every table of the report. `textOptions: {}` keeps Arabic cells joined and in order. */
+function tableStyles(): Partial<UserOptions> {
+  return {
+    margin: { left: PAGE.margin, right: PAGE.margin, top: PAGE.top, bottom: PAGE.bottom },
+    styles: { font: FONT, fontSize: TABLE_FONT_SIZE, cellPadding: CELL_PADDING, textColor: [...COLORS.text], lineColor: [...COLORS.grid], lineWidth: 0.15, valign: 'top', overflow: 'linebreak', textOptions: {} } as UserOptions['styles'],
+    headStyles: { fillColor: [...COLORS.primary], textColor: [255, 255, 255], fontStyle: 'bold' },
+    alternateRowStyles: { fillColor: [...COLORS.shade] },
+    theme: 'grid',
+    rowPageBreak: 'avoid',
+  }
+}
+
+/** The PDF: a cursor that writes flowing text top to bottom and starts a new page when the current one is full. */
+export class Writer implements ReportWriter {
   y = PAGE.top
 
   constructor(readonly doc: jsPDF) {}
@@ -38,7 +81,39 @@ export class Writer {
     this.y = PAGE.top
   }
 
+  cover(spec: CoverSpec): void {
+    const { doc } = this
+    doc.setFont(FONT, 'bold').setFontSize(24)
+    const titleLines = doc.splitTextToSize(spec.title, CONTENT_WIDTH) as string[]
+    doc.setFont(FONT, 'normal').setFontSize(12)
+    const subtitleLines = doc.splitTextToSize(spec.subtitle, CONTENT_WIDTH) as string[]
+    const subtitleY = 26 + titleLines.length * 10
+    const bandHeight = Math.max(56, subtitleY + subtitleLines.length * 5.5 + 10)
+    doc.setFillColor(...COLORS.primary).rect(0, 0, PAGE.width, bandHeight, 'F')
+    doc.setTextColor(255, 255, 255).setFont(FONT, 'bold').setFontSize(24)
+    doc.text(titleLines, PAGE.margin, 26, { lineHeightFactor: 1.2 })
+    doc.setFont(FONT, 'normal').setFontSize(12)
+    doc.text(subtitleLines, PAGE.margin, subtitleY)
+    this.y = bandHeight + 16
+    doc.setTextColor(...COLORS.text).setFont(FONT, 'bold').setFontSize(22)
+    const countryLines = doc.splitTextToSize(spec.country, CONTENT_WIDTH) as string[]
+    doc.text(countryLines, PAGE.margin, this.y)
+    this.y += countryLines.length * 9 + 4
+    const labelWidth = 45
+    for (const [label, value] of spec.fields) {
+      doc.setFont(FONT, 'bold').setFontSize(9.5).setTextColor(...COLORS.muted)
+      const labelLines = doc.splitTextToSize(label, labelWidth - 3) as string[]
+      doc.text(labelLines, PAGE.margin, this.y)
+      doc.setFont(FONT, 'normal').setFontSize(10.5).setTextColor(...COLORS.text)
+      const lines = doc.splitTextToSize(value, CONTENT_WIDTH - labelWidth) as string[]
+      doc.text(lines, PAGE.margin + labelWidth, this.y)
+      this.y += Math.max(lines.length, labelLines.length) * 4.6 + 2
+    }
+    this.y += 4
+  }
+
   heading(text: string, size = 16): void {
+    if (this.y > PAGE.top + 1) this.y += size * 0.35 // room above the capitals, except at the top of a page
     this.ensure(size * 0.9 + 6)
     this.doc.setFont(FONT, 'bold').setFontSize(size).setTextColor(...COLORS.primary)
     const lines = this.doc.splitTextToSize(text, CONTENT_WIDTH) as string[]
@@ -47,7 +122,7 @@ export class Writer {
     this.doc.setTextColor(...COLORS.text).setFont(FONT, 'normal')
   }
 
-  paragraph(text: string, options: { size?: number, bold?: boolean, color?: readonly [number, number, number], indent?: number, gap?: number } = {}): void {
+  paragraph(text: string, options: ParagraphOptions = {}): void {
     const size = options.size ?? 10
     const indent = options.indent ?? 0
     this.doc.setFont(FONT, options.bold ? 'bold' : 'normal').setFontSize(size).setTextColor(...(options.color ?? COLORS.text))
@@ -62,16 +137,112 @@ export class Writer {
     this.doc.setTextColor(...COLORS.text).setFont(FONT, 'normal')
   }
 
+  signOff(heading: string, rows: Array<[string, string]>): void {
+    const { doc } = this
+    const rowHeight = 9
+    const height = 9 + rows.length * rowHeight
+    this.ensure(height + 4)
+    const top = this.y
+    doc.setDrawColor(...COLORS.grid).setLineWidth(0.3).rect(PAGE.margin, top, CONTENT_WIDTH, height)
+    doc.setFont(FONT, 'bold').setFontSize(10).setTextColor(...COLORS.primary)
+    doc.text(heading, PAGE.margin + 3, top + 6)
+    rows.forEach(([label, value], i) => {
+      const baseline = top + 9 + (i + 1) * rowHeight - 2.5
+      doc.setFont(FONT, 'bold').setFontSize(9).setTextColor(...COLORS.muted)
+      doc.text(label, PAGE.margin + 3, baseline)
+      doc.setDrawColor(...COLORS.muted).setLineWidth(0.15).line(PAGE.margin + 48, baseline + 1, PAGE.width - PAGE.margin - 4, baseline + 1)
+      if (value) {
+        doc.setFont(FONT, 'normal').setFontSize(10).setTextColor(...COLORS.text)
+        doc.text(doc.splitTextToSize(value, CONTENT_WIDTH - 54)[0] as string, PAGE.margin + 49, baseline)
+      }
+    })
+    doc.setTextColor(...COLORS.text).setFont(FONT, 'normal')
+    this.y = top + height + 4
+  }
+
+  /** Columns are widened to their longest word, and each group of rows is moved whole to the next page when it does not fit. */
+  table(spec: TableSpec): void {
+    const { doc } = this
+    const columns = spec.head.length
+    const columnTexts = (i: number) => spec.groups.flatMap(g => g.flatMap((row) => {
+      const cell = row[i]
+      if (cell === undefined || (typeof cell !== 'string' && cell.span)) return []
+      return [typeof cell === 'string' ? cell : cell.text]
+    }))
+    const bold = (i: number) => spec.groups.some(g => g.some(row => typeof row[i] === 'object' && (row[i] as { bold?: boolean }).bold))
+    const minimum = spec.head.map((head, i) => Math.max(longestWord(doc, [head], TABLE_FONT_SIZE, true), longestWord(doc, columnTexts(i), TABLE_FONT_SIZE, bold(i))) + 2 * CELL_PADDING + 0.6)
+    const fixed = spec.widths.map((w, i) => (w === 'auto' ? null : Math.max(w, minimum[i]!)))
+    const rest = CONTENT_WIDTH - fixed.reduce<number>((sum, w) => sum + (w ?? 0), 0)
+    const autoCount = fixed.filter(w => w === null).length
+    const columnStyles: NonNullable<UserOptions['columnStyles']> = {}
+    fixed.forEach((w, i) => {
+      columnStyles[i] = { cellWidth: w ?? Math.max(minimum[i]!, rest / Math.max(1, autoCount)), halign: spec.align?.[i] ?? 'left' }
+    })
+    const body: RowInput[][] = spec.groups.map((group, g) => {
+      const fill = spec.zebra ? (g % 2 === 0 ? [255, 255, 255] : COLORS.shade) : undefined
+      return group.map(row => row.map(cell => cellDef(cell, columns, fill)))
+    })
+    const options = (rows: RowInput[], startY: number): UserOptions => ({
+      ...tableStyles(),
+      startY,
+      head: [spec.head],
+      body: rows,
+      ...(spec.zebra ? { alternateRowStyles: {} } : {}),
+      columnStyles,
+    })
+    const measured = __createTable(doc, options(body.flat(), this.y))
+    const headHeight = measured.getHeadHeight(measured.columns)
+    const heights: number[] = []
+    let row = 0
+    for (const group of body) {
+      let height = 0
+      for (let k = 0; k < group.length; k++) height += measured.body[row++]?.height ?? 0
+      heights.push(height)
+    }
+    const bottom = PAGE.height - PAGE.bottom
+    let start = 0
+    while (start < body.length) {
+      if (this.y + headHeight + heights[start]! > bottom && this.y > PAGE.top + 1) this.newPage()
+      let end = start
+      let y = this.y + headHeight
+      while (end < body.length && (end === start || y + heights[end]! <= bottom)) y += heights[end++]!
+      autoTable(doc, options(body.slice(start, end).flat(), this.y))
+      this.y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY
+      start = end
+      if (start < body.length) this.newPage()
+    }
+    this.y += 6
+  }
+
+  radar(axes: readonly RadarAxis[], max: number): void {
+    const radius = 46
+    this.ensure(2 * radius + 34)
+    const { doc } = this
+    doc.setFont(FONT, 'normal').setFontSize(7.5)
+    const width = Math.max(42, longestWord(doc, axes.map(a => a.title), 7.5, false) + 1)
+    drawRadar(doc, axes.map(a => ({ label: [...(doc.splitTextToSize(a.title, width) as string[]), a.stage], value: a.value })), max, PAGE.width / 2, this.y + radius + 14, radius)
+    this.y += 2 * radius + 32
+  }
+
   space(mm: number): void {
     this.y += mm
   }
 }
 
-/** Writes "Page n of N" and the generation line at the foot of every page. */
-export function addFooters(doc: jsPDF, footer: (page: number, pages: number) => { left: string, right: string }): void {
+/** Writes "Page n of N" and the generation line at the foot of every page, and a large light "DRAFT" across it when asked. */
+export function addFooters(doc: jsPDF, footer: (page: number, pages: number) => { left: string, right: string }, draftMark?: string): void {
   const pages = doc.getNumberOfPages()
   for (let page = 1; page <= pages; page++) {
     doc.setPage(page)
+    if (draftMark) {
+      doc.saveGraphicsState()
+      doc.setGState(new (doc as unknown as { GState: new (o: { opacity: number }) => unknown }).GState({ opacity: 0.12 }) as Parameters<typeof doc.setGState>[0])
+      doc.setFont(FONT, 'bold').setFontSize(84).setTextColor(...COLORS.warning)
+      // Rotated about its start, so start half the text's length down and left of the page's centre.
+      const half = doc.getTextWidth(draftMark) / 2 / Math.SQRT2
+      doc.text(draftMark, PAGE.width / 2 - half, PAGE.height / 2 + half, { angle: 45, baseline: 'middle' })
+      doc.restoreGraphicsState()
+    }
     const { left, right } = footer(page, pages)
     doc.setFont(FONT, 'normal').setFontSize(8).setTextColor(...COLORS.muted)
     doc.setDrawColor(...COLORS.grid).setLineWidth(0.2)

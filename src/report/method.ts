@@ -1,9 +1,9 @@
-import type { Writer } from './document';
-import { COLORS } from './document'
+import { COLORS } from './palette'
+import type { ReportWriter } from './writer'
 import type { ReportContext } from './context'
 import { fill } from './labels'
 
-export function writeGaps(w: Writer, c: ReportContext): void {
+export function writeGaps(w: ReportWriter, c: ReportContext): void {
   w.newPage()
   w.heading(c.labels.gapsHeading)
   if (c.result.gaps.length === 0) {
@@ -18,7 +18,7 @@ export function writeGaps(w: Writer, c: ReportContext): void {
   }
 }
 
-export function writeMethod(w: Writer, c: ReportContext): void {
+export function writeMethod(w: ReportWriter, c: ReportContext): void {
   w.space(4)
   w.heading(c.labels.methodHeading)
   const rules = c.questionnaire.scoring.gatingRules.map(rule => c.t(rule.explanation)).join(' ') || c.labels.none
@@ -30,7 +30,7 @@ export function writeMethod(w: Writer, c: ReportContext): void {
 }
 
 /** Lists the sources cited by the dimensions and by the actions in the plan, in the questionnaire's order. */
-export function writeSources(w: Writer, c: ReportContext): void {
+export function writeSources(w: ReportWriter, c: ReportContext): void {
   const cited = new Set<string>([
     ...c.questionnaire.dimensions.flatMap(d => d.sources),
     ...[...c.roadmap.horizons['0-6m'], ...c.roadmap.horizons['6-18m'], ...c.roadmap.horizons['18-36m'], ...c.roadmap.later].flatMap(i => i.sources),

@@ -1,7 +1,7 @@
 import type { jsPDF } from 'jspdf'
-import { COLORS, FONT } from './document'
+import { COLORS, FONT } from './palette'
 
-export interface RadarAxis {
+export interface RadarLabelAxis {
   /** Label lines drawn outside the axis end. */
   label: string[]
   value: number | null
@@ -11,7 +11,7 @@ export interface RadarAxis {
  * Draws a radar chart with vector lines only (crisp in print, no canvas, works in Node): rings for each level,
  * one axis per dimension, the score polygon (a missing score drawn at 0) and labels.
  */
-export function drawRadar(doc: jsPDF, axes: readonly RadarAxis[], max: number, cx: number, cy: number, radius: number): void {
+export function drawRadar(doc: jsPDF, axes: readonly RadarLabelAxis[], max: number, cx: number, cy: number, radius: number): void {
   const n = axes.length
   const point = (i: number, value: number): [number, number] => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n

@@ -1,59 +1,46 @@
-import { autoTable } from 'jspdf-autotable'
 import { HORIZONS } from '../domain/questionnaire'
 import type { RoadmapItem } from '../domain/roadmap'
+import type { ReportContext } from './context'
+import { COLORS } from './palette'
 import { itemDetail, itemOwner, itemTitle } from './item-text'
 import { fill } from './labels'
-import type { ReportContext } from './context'
-import type { Writer } from './document';
-import { COLORS } from './document'
-import { tableStyles } from './tables'
+import type { ReportWriter, TableCell } from './writer'
 
-type Cell = string | { content: string, colSpan?: number, styles?: Record<string, unknown> }
-
-/** Two rows per item: the title with dimension, owner, date and sources, then what to do across the table. */
-function rows(c: ReportContext, items: readonly RoadmapItem[]): Cell[][] {
+/** Per item, kept together: the title with dimension, owner, date and sources, then what to do across the table. */
+function groups(c: ReportContext, items: readonly RoadmapItem[]): TableCell[][][] {
   const dimensionTitle = new Map(c.questionnaire.dimensions.map(d => [d.id, c.t(d.title)]))
-  return items.flatMap((item, index) => {
-    const fillColor = index % 2 === 0 ? [255, 255, 255] : [245, 247, 250]
+  return items.map((item) => {
     const deferred = item.deferredFrom ? ` (${fill(c.labels.deferred, { horizon: c.labels.horizon[item.deferredFrom] })})` : ''
     const detail = `${itemDetail(c, item)}${deferred}`
-    const head: Cell[] = [
-      { content: itemTitle(c, item), styles: { fontStyle: 'bold', fillColor } },
-      { content: dimensionTitle.get(item.dimensionId) ?? item.dimensionId, styles: { fillColor } },
-      { content: itemOwner(c, item), styles: { fillColor } },
-      { content: item.targetDate ? c.date(item.targetDate) : '', styles: { fillColor } },
-      { content: item.sources.join(', '), styles: { fillColor } },
+    const head: TableCell[] = [
+      { text: itemTitle(c, item), bold: true },
+      dimensionTitle.get(item.dimensionId) ?? item.dimensionId,
+      itemOwner(c, item),
+      item.targetDate ? c.date(item.targetDate) : '',
+      item.sources.join(', '),
     ]
-    return detail ? [head, [{ content: detail, colSpan: 5, styles: { fontSize: 7.8, textColor: [...COLORS.muted], fillColor } }]] : [head]
+    return detail ? [head, [{ text: detail, span: true, muted: true }]] : [head]
   })
 }
 
-function table(w: Writer, c: ReportContext, items: readonly RoadmapItem[]): void {
+function table(w: ReportWriter, c: ReportContext, items: readonly RoadmapItem[]): void {
   const l = c.labels
-  autoTable(w.doc, {
-    ...tableStyles(),
-    startY: w.y,
-    head: [[l.action, l.dimension, l.owner, l.targetDate, l.sources]],
-    body: rows(c, items),
-    alternateRowStyles: {},
-    columnStyles: { 0: { cellWidth: 68 }, 1: { cellWidth: 33 }, 2: { cellWidth: 33 }, 3: { cellWidth: 21 }, 4: { cellWidth: 19 } },
-  })
-  w.y = (w.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6
+  w.table({ head: [l.action, l.dimension, l.owner, l.targetDate, l.sources], widths: ['auto', 33, 33, 21, 19], groups: groups(c, items), zebra: true })
 }
 
-export function writeRoadmap(w: Writer, c: ReportContext): void {
+export function writeRoadmap(w: ReportWriter, c: ReportContext): void {
   w.ensure(60)
   w.heading(c.labels.roadmapHeading)
   w.paragraph(c.labels.roadmapIntro, { size: 9, color: COLORS.muted })
   for (const horizon of HORIZONS) {
     const items = c.roadmap.horizons[horizon]
-    w.ensure(24)
+    w.ensure(55) // the horizon's heading, the table head and its first item together
     w.heading(c.labels.horizon[horizon], 12)
     if (items.length === 0) w.paragraph(c.labels.emptyHorizon, { color: COLORS.muted })
     else table(w, c, items)
   }
   if (c.roadmap.later.length > 0) {
-    w.ensure(24)
+    w.ensure(55) // the horizon's heading, the table head and its first item together
     w.heading(c.labels.laterHeading, 12)
     table(w, c, c.roadmap.later)
   }

@@ -14,6 +14,7 @@ import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
 import { migrateAssessment, upgradedAssessment, type MigrationOutcome } from '@/domain/migration'
 import type { Questionnaire } from '@/domain/questionnaire'
+import type { SignOff } from '@/domain/sign-off'
 import { nowIso, todayIso } from '@/composables/clock'
 
 /** The honest state of saving: what the user sees next to their answers. */
@@ -189,6 +190,10 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     return update(id, a => ({ ...a, roadmap }))
   }
 
+  function setSignOff(id: string, signOff: SignOff): Promise<boolean> {
+    return update(id, a => ({ ...a, signOff }))
+  }
+
   function setPosition(id: string, position: Position): Promise<boolean> {
     const current = find(id)
     if (!current || JSON.stringify(current.position) === JSON.stringify(position)) return Promise.resolve(true)
@@ -351,7 +356,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   return {
     assessments, sorted, isLoaded, loadError, unreadable, backend, saveState, recentlyDeleted, conflicts, deletedElsewhere,
-    load, retryLoad, find, create, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setPosition, duplicate, remove, undoRemove, dismissUndo,
+    load, retryLoad, find, create, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setSignOff, setPosition, duplicate, remove, undoRemove, dismissUndo,
     removeUnreadable, takeTheirs, keepMineAsCopy, overwriteWithMine, importText, exportText,
   }
 })

@@ -61,7 +61,11 @@ test('a new user fills the profile, answers two dimensions by keyboard, reloads,
   await page.getByLabel('Pacific Islands Forum (PIF)').check()
   await page.getByLabel('Other organisation').fill('Melanesian Spearhead Group')
   await page.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(page.getByText('The roadmap will use the versions adapted to small foreign services.')).toBeVisible()
+  // The sentence follows exactly the flags ticked: LDC, SIDS and (12 missions) small foreign service.
+  await expect(page.getByTestId('adaptation-sentence')).toHaveText('The roadmap will use the versions adapted to least developed countries, small island developing states, and small foreign services where the library has them.')
+  await page.getByLabel('Least developed country (LDC)').uncheck()
+  await expect(page.getByTestId('adaptation-sentence')).toHaveText('The roadmap will use the versions adapted to small island developing states and small foreign services where the library has them.')
+  await page.getByLabel('Least developed country (LDC)').check()
   await page.screenshot({ path: `${ARTIFACTS}/profile-1280.png`, fullPage: true })
   await expectNoSeriousA11yViolations(page)
   await page.setViewportSize({ width: 360, height: 780 })
@@ -99,7 +103,7 @@ test('a new user fills the profile, answers two dimensions by keyboard, reloads,
 
   await page.getByRole('link', { name: 'Review' }).click()
   await expect(page.getByRole('heading', { name: '24 indicators still need attention' })).toBeVisible()
-  await page.getByRole('link', { name: /^I3\.1 / }).click()
+  await page.getByRole('link', { name: /^I3\.1 / }).first().click() // the pending list comes before the full list of answers
   await expect(page.locator('#indicator-I3-1')).toBeInViewport()
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export answers (.tda.json)' }).click()])

@@ -90,7 +90,7 @@ describe('the tech diplomacy questionnaire: every action', () => {
     }
   })
 
-  it('states nothing that DOMAIN.md lists as unverified', () => {
+  it('states no figure that could not be verified (docs/method.md, "What the tool claims")', () => {
     const all = readFileSync(new URL('../../questionnaires/tech-diplomacy.json', import.meta.url), 'utf8')
     expect(all).not.toMatch(/70\+|more than 70|plus de 70|14 TNAs|14 EBT/i)
   })

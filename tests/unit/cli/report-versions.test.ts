@@ -29,7 +29,7 @@ describe('npm run report reads answers files of both questionnaire versions', ()
     writeFileSync(join(input, 'old.tda.json'), oldText)
     writeFileSync(join(input, 'new.tda.json'), serializeAssessmentFile(buildAssessmentFile(after, '2026-11-29T12:00:00.000Z')))
 
-    const run = runReports({ inputs: [input], out, generatedAt: new Date('2026-11-29T12:00:00Z') })
+    const run = await runReports({ inputs: [input], out, generatedAt: new Date('2026-11-29T12:00:00Z') })
     expect(run.failed).toEqual([])
     expect(run.written.map(p => basename(p)).sort()).toEqual(['new.pdf', 'old.pdf'])
     const text = async (name: string) => (await pdfPages(new Uint8Array(readFileSync(join(out, name))))).join('\n')

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { clearFreshLook, type Answer, type Answers } from '@/domain/assessment'
 import { checkQuestionnaire } from '@/domain/check'
-import { checkMigrationAgainst, compareVersions, findMigration, findUpgrade, isSuperseded, migrateAssessment, upgradedAssessment } from '@/domain/migration'
+import { checkMigrationAgainst, compareVersions, findMigration, findUpgrade, isSuperseded, migrateAssessment, newerVersion, upgradedAssessment } from '@/domain/migration'
 import { emptyProfile } from '@/domain/profile'
 import { emptyRoadmapEdits, type RoadmapEdits } from '@/domain/roadmap'
 import type { Questionnaire, QuestionnaireInput } from '@/domain/questionnaire'
@@ -340,6 +340,13 @@ describe('isSuperseded and compareVersions', () => {
     expect(isSuperseded({ id: 'q', version: '1.0.0' }, all)).toBe(true)
     expect(isSuperseded({ id: 'q', version: '1.1.0' }, all)).toBe(false)
     expect(isSuperseded({ id: 'r', version: '2.0.0' }, all)).toBe(false)
+  })
+
+  it('names the newest newer version of the same questionnaire, or none', () => {
+    const all = [{ id: 'q', version: '1.10.0' }, { id: 'q', version: '1.9.0' }, { id: 'q', version: '1.0.0' }, { id: 'r', version: '3.0.0' }]
+    expect(newerVersion({ id: 'q', version: '1.0.0' }, all)).toBe('1.10.0')
+    expect(newerVersion({ id: 'q', version: '1.10.0' }, all)).toBeUndefined()
+    expect(newerVersion({ id: 's', version: '0.1.0' }, all)).toBeUndefined()
   })
 
   it('compares by number, part by part', () => {
