@@ -1,9 +1,12 @@
 // Prints performance figures. Not a pass/fail gate: machine noise must not fail CI.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { countryNameNode, readReportFonts, readReportLabels } from '../src/cli/report-node'
+import { nodeTranslator, problemLines } from '../src/cli/messages-node'
 import { shippedQuestionnaireFiles } from '../src/cli/shipped'
+import { checkFileSize, LIMITS } from '../src/domain/input-rules'
 import { parseAssessmentFile } from '../src/domain/assessment-file'
 import { assessmentFromImport } from '../src/domain/assessment-import'
 import { checkQuestionnaireText } from '../src/domain/check'
@@ -52,6 +55,33 @@ for (const fixture of ['tests/fixtures/ldc-island-early.tda.json', 'tests/fixtur
   let bytes: Uint8Array = new Uint8Array()
   const pdfMs = time(() => { bytes = buildReportPdf({ questionnaire: q, assessment, ...outcome, labels, countryName, generatedAt: new Date(), fonts }) }, 5)
   console.log(`  ${fixture.split('/').pop()} (${v.locale}): score + roadmap ${outcomeMs.toFixed(2)} ms; PDF ${pdfMs.toFixed(0)} ms (target < 1000 ms), ${kb(bytes.length)} (target < 1.5 MB)`)
+}
+
+console.log('== Refusals (targets: a 30 MB file refused in under 100 ms; at most 50 problems listed)')
+{
+  const big = join(mkdtempSync(join(tmpdir(), 'tda-bench-')), 'huge.tda.json')
+  writeFileSync(big, Buffer.alloc(30 * 1024 * 1024, 0x20))
+  // The app: the size in bytes from File.size, before anything is read.
+  const file = new File([readFileSync(big)], 'huge.tda.json', { type: 'application/json' })
+  const appMs = time(() => checkFileSize(file.size, LIMITS.answersFileBytes), 50)
+  // The command line: fs.stat, before anything is read.
+  const cliMs = time(() => checkFileSize(statSync(big).size, LIMITS.answersFileBytes), 50)
+  // Text already in memory (a caller that skipped the size check): refused on its length, never parsed.
+  const text = ' '.repeat(30 * 1024 * 1024)
+  const textMs = time(() => parseAssessmentFile(text, () => undefined), 20)
+  rmSync(big)
+  console.log(`  30 MB answers file: refused in ${appMs.toFixed(3)} ms in the app (File.size), ${cliMs.toFixed(3)} ms in the command line (fs.stat), ${textMs.toFixed(3)} ms from text in memory`)
+
+  const fixture = JSON.parse(readFileSync('tests/fixtures/pioneer.tda.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } }
+  fixture.assessment.answers = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`I${i}`, { kind: 'maybe', evidence: '', updatedAt: '2026-11-20T09:00:00.000Z' }]))
+  const broken = JSON.stringify(fixture)
+  const found = parseAssessmentFile(broken, () => undefined)
+  const problems = found.ok ? [] : found.errors
+  const checkMs = time(() => parseAssessmentFile(broken, () => undefined), 5)
+  const t = nodeTranslator('en')
+  let lines: string[] = []
+  const renderMs = time(() => { lines = problemLines('broken.tda.json', problems, t) }, 20)
+  console.log(`  ${problems.length.toLocaleString('en')} problems: found in ${checkMs.toFixed(0)} ms; refusal rendered in ${renderMs.toFixed(2)} ms as ${lines.length} lines (${lines.length - 1} listed, then "${lines.at(-1)}")`)
 }
 
 console.log('== Bundle (dist/, gzip)')

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, relative, resolve } from 'node:path'
-import { checkQuestionnaireText, formatIssue, type CheckIssue, type LocaleCoverage } from '../domain/check'
+import { checkQuestionnaireText, type CheckIssue, type LocaleCoverage } from '../domain/check'
+import { checkFileSize, LIMITS } from '../domain/input-rules'
 import { checkMigrationAgainst } from '../domain/migration'
+import { problem } from '../domain/problem'
 import type { Questionnaire } from '../domain/questionnaire'
+import { nodeTranslator, problemLine, problemLines } from './messages-node'
 import { shippedQuestionnaireFiles } from './shipped'
 
 function coverageTable(rows: Array<{ file: string, coverage: LocaleCoverage[] }>): string {
@@ -44,6 +47,7 @@ export function checkMigrationFiles(checked: ReadonlyArray<{ file: string, quest
 }
 
 function main(args: string[]): number {
+  const t = nodeTranslator(process.env.TDA_LANG ?? 'en')
   const files = args.length > 0 ? args.map(a => resolve(a)) : shippedQuestionnaireFiles()
   if (files.length === 0) {
     console.error('No questionnaire files found in questionnaires/.')
@@ -56,10 +60,16 @@ function main(args: string[]): number {
     const shown = relative(process.cwd(), file) || basename(file)
     let text: string
     try {
+      const tooLarge = checkFileSize(statSync(file).size, LIMITS.questionnaireFileBytes)
+      if (tooLarge) {
+        console.error(`✗ ${problemLine(shown, tooLarge, t)}`)
+        failed++
+        continue
+      }
       text = readFileSync(file, 'utf8')
     }
-    catch (error) {
-      console.error(`${shown} › (file): cannot be read: ${(error as Error).message}`)
+    catch {
+      console.error(`✗ ${problemLine(shown, problem('file.unreadable', '(file)'), t)}`)
       failed++
       continue
     }
@@ -73,7 +83,7 @@ function main(args: string[]): number {
     else {
       failed++
       console.error(`✗ ${shown}: ${result.errors.length} problem(s)`)
-      for (const issue of result.errors) console.error(`  ${formatIssue(shown, issue)}`)
+      for (const line of problemLines(shown, result.errors, t)) console.error(`  ${line}`)
     }
   }
   const migrations = checkMigrationFiles(valid, args.length > 0 ? shippedReferences() : [])
@@ -82,7 +92,7 @@ function main(args: string[]): number {
   for (const file of broken) {
     const issues = migrations.errors.filter(e => e.file === file)
     console.error(`✗ ${file}: ${issues.length} problem(s) in its migrations`)
-    for (const { issue } of issues) console.error(`  ${formatIssue(file, issue)}`)
+    for (const line of problemLines(file, issues.map(e => e.issue), t)) console.error(`  ${line}`)
   }
   failed += broken.size
   if (rows.length > 0) console.log(`\nTranslation coverage\n${coverageTable(rows)}`)

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { checkQuestionnaireText, formatIssue } from '../domain/check'
+import { checkQuestionnaireText } from '../domain/check'
+import { nodeTranslator, problemLines } from './messages-node'
 import { renderHandbook, type HandbookLabels } from '../domain/handbook'
 import { withEnglishFallback } from '../domain/labels'
 
@@ -20,7 +21,7 @@ function labelsFor(locale: string): HandbookLabels {
 /** The handbook text for each locale, generated from the shipped questionnaire. */
 export function generateHandbooks(): Map<string, string> {
   const result = checkQuestionnaireText(readFileSync(HANDBOOK_QUESTIONNAIRE, 'utf8'))
-  if (!result.ok) throw new Error(result.errors.map(e => formatIssue('tech-diplomacy.json', e)).join('\n'))
+  if (!result.ok) throw new Error(problemLines('tech-diplomacy.json', result.errors, nodeTranslator('en')).join('\n'))
   return new Map(HANDBOOK_LOCALES.map(locale => [locale, renderHandbook(result.questionnaire, locale, labelsFor(locale))]))
 }
 

@@ -6,6 +6,7 @@ import { countryNameList } from '../data/country-names'
 import { countryName, withEnglishFallback, type CountryName } from '../domain/labels'
 import type { ReportFonts } from '../report/document'
 import type { ReportLabels } from '../report/labels'
+import { readUiMessages, uiLocaleFor } from './messages-node'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const require = createRequire(import.meta.url)
@@ -16,21 +17,16 @@ export function readReportFonts(): ReportFonts {
   return { regular: read('DejaVuSans.ttf'), bold: read('DejaVuSans-Bold.ttf') }
 }
 
-/** The report's words in a language, English filling any gap. */
+/** The report's words in a language, English filling any gap; a language the interface lacks gets English. */
 export function readReportLabels(locale: string): ReportLabels {
-  const read = (code: string) => {
-    try {
-      return (JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${code}.json`), 'utf8')) as { report?: ReportLabels }).report
-    }
-    catch {
-      return undefined
-    }
-  }
-  return withEnglishFallback(read('en')!, read(locale))
+  const read = (code: string) => (readUiMessages(code) as { report?: ReportLabels }).report
+  return withEnglishFallback(read('en')!, read(uiLocaleFor(locale)))
 }
 
 /** Every country named in one language, read from the same package as the browser's lists; empty without a list. */
 function countryNames(lang: string): CountryName[] {
+  // Only a plain language code may name a file to load (never "../x" or "<script>").
+  if (!/^[a-z]{2,3}$/.test(lang)) return []
   try {
     countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as Parameters<typeof countries.registerLocale>[0])
   }

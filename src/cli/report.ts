@@ -1,14 +1,18 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
-import { parseAssessmentFile } from '../domain/assessment-file'
+import { parseAssessmentFile, type ImportResult } from '../domain/assessment-file'
 import { assessmentFromImport } from '../domain/assessment-import'
-import { checkQuestionnaireText, formatIssue } from '../domain/check'
+import { checkQuestionnaireText } from '../domain/check'
+import { checkFileSize, LIMITS, resolveLocale } from '../domain/input-rules'
 import { assessmentOutcome } from '../domain/outcome'
+import { problem, type Problem } from '../domain/problem'
 import type { Questionnaire } from '../domain/questionnaire'
+import { DEFAULT_LOCALE, UI_LOCALES } from '../i18n/locales'
 import { buildReportDocx } from '../report/build-docx'
 import { buildReportPdf } from '../report/build-report'
 import { createContext } from '../report/context'
 import { buildResultsFile } from '../report/results-json'
+import { nodeTranslator, problemLine, uiLocaleFor } from './messages-node'
 import { countryNameNode, readReportFonts, readReportLabels } from './report-node'
 import { shippedQuestionnaireFiles } from './shipped'
 
@@ -17,7 +21,8 @@ const USAGE = 'Usage: npm run report -- <answers.tda.json | folder>… --out <di
 /** What the command writes per answers file: the PDF report, its Word version, or the results and plan as JSON (docs/results.schema.json). */
 export const REPORT_FORMATS = ['pdf', 'docx', 'json'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
-const FORMAT_NOUN: Record<ReportFormat, string> = { pdf: 'PDF(s)', docx: 'Word file(s)', json: 'JSON file(s)' }
+/** The words for what was written, under `cli.written` in the UI messages. */
+const FORMAT_NOUN: Record<ReportFormat, string> = { pdf: 'pdf', docx: 'docx', json: 'json' }
 
 export interface ReportOptions {
   inputs: string[]
@@ -30,8 +35,12 @@ export interface ReportOptions {
 }
 
 export interface ReportRun {
+  /** Paths of the files actually written. */
   written: string[]
-  failed: Array<{ file: string, messages: string[] }>
+  /** Files refused, with every problem found. */
+  failed: Array<{ file: string, problems: Problem[] }>
+  /** Notes on files that were used anyway (e.g. an unknown language replaced by English). */
+  notes: Array<{ file: string, problems: Problem[] }>
 }
 
 export function parseArgs(args: readonly string[]): ReportOptions | string {
@@ -75,50 +84,104 @@ function loadQuestionnaires(): Questionnaire[] {
   })
 }
 
-/** Writes one report (PDF, Word or JSON) per valid answers file; a bad file is reported and skipped, never stopping the batch. */
+/** An output name not used yet in this run: `pioneer.pdf`, then `pioneer-2.pdf`… (case-insensitive, for every file system). */
+export function uniqueName(stem: string, extension: string, used: Set<string>): string {
+  let name = `${stem}.${extension}`
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.${extension}`
+  used.add(name.toLowerCase())
+  return name
+}
+
+/** Reads one answers file: size checked in bytes first (never reads a file over the limit), every problem as a code. */
+function readAnswersFile(file: string, find: (id: string, version: string) => Questionnaire | undefined, available: Array<{ id: string, version: string }>): ImportResult {
+  let size: number
+  try {
+    size = statSync(file).size
+  }
+  catch {
+    return { ok: false, errors: [problem('file.unreadable', '(file)')] }
+  }
+  const tooLarge = checkFileSize(size, LIMITS.answersFileBytes)
+  if (tooLarge) return { ok: false, errors: [tooLarge] }
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  }
+  catch {
+    return { ok: false, errors: [problem('file.unreadable', '(file)')] }
+  }
+  return parseAssessmentFile(text, find, available)
+}
+
+/**
+ * Writes one report (PDF, Word or JSON) per valid answers file. A bad file is reported with its problems (as codes)
+ * and skipped; an unexpected fault in one file is reported the same way: the batch always goes on. Output names
+ * never collide (a collision gets a suffix).
+ */
 export async function runReports(options: ReportOptions): Promise<ReportRun> {
   const format = options.format ?? 'pdf'
   const questionnaires = loadQuestionnaires()
   const find = (id: string, version: string) => questionnaires.find(q => q.id === id && q.version === version)
   const available = questionnaires.map(q => ({ id: q.id, version: q.version }))
-  const fonts = format === 'pdf' ? readReportFonts() : { regular: '', bold: '' }
+  const fonts = readReportFonts()
   mkdirSync(resolve(options.out), { recursive: true })
-  const run: ReportRun = { written: [], failed: [] }
+  const run: ReportRun = { written: [], failed: [], notes: [] }
+  const used = new Set<string>()
+  const requested = options.lang === undefined ? undefined : resolveLocale(options.lang, UI_LOCALES.map(l => l.code), DEFAULT_LOCALE, '--lang')
+  if (requested?.note) run.notes.push({ file: '--lang', problems: [requested.note] })
   for (const file of expand(options.inputs)) {
     const name = basename(file)
-    let text: string
     try {
-      text = readFileSync(file, 'utf8')
+      const parsed = readAnswersFile(file, find, available)
+      if (!parsed.ok) {
+        run.failed.push({ file: name, problems: parsed.errors })
+        continue
+      }
+      if (parsed.notes.length > 0) run.notes.push({ file: name, problems: parsed.notes })
+      const v = parsed.value
+      const locale = requested?.locale ?? v.locale
+      const assessment = { ...assessmentFromImport(v, { id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, position: { view: 'results' } }), locale }
+      const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
+      const input = {
+        questionnaire: v.questionnaire, assessment, result, roadmap,
+        labels: readReportLabels(locale),
+        countryName: countryNameNode(v.profile.country, locale),
+        generatedAt: options.generatedAt ?? new Date(),
+      }
+      const bytes = format === 'pdf'
+        ? buildReportPdf({ ...input, fonts })
+        : format === 'docx'
+          ? await buildReportDocx(input)
+          : `${JSON.stringify(buildResultsFile(createContext({ ...input, fonts })), null, 2)}\n`
+      const stem = name.replace(/(\.tda)?\.json$/i, '') || 'report'
+      const target = join(resolve(options.out), uniqueName(stem, format === 'json' ? 'results.json' : format, used))
+      writeFileSync(target, bytes)
+      run.written.push(target)
     }
-    catch (error) {
-      run.failed.push({ file: name, messages: [`${name} › (file): cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`] })
-      continue
+    catch {
+      // A fault in this tool (a bug): the file is reported without a stack trace and the batch goes on.
+      run.failed.push({ file: name, problems: [problem('internal.unexpected', '(file)')] })
     }
-    const parsed = parseAssessmentFile(text, find, available)
-    if (!parsed.ok) {
-      run.failed.push({ file: name, messages: parsed.errors.map(e => formatIssue(name, e)) })
-      continue
-    }
-    const v = parsed.value
-    const locale = options.lang ?? v.locale
-    const assessment = { ...assessmentFromImport(v, { id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, position: { view: 'results' } }), locale }
-    const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
-    const input = {
-      questionnaire: v.questionnaire, assessment, result, roadmap,
-      labels: readReportLabels(locale),
-      countryName: countryNameNode(v.profile.country, locale),
-      generatedAt: options.generatedAt ?? new Date(),
-    }
-    const bytes = format === 'pdf'
-      ? buildReportPdf({ ...input, fonts })
-      : format === 'docx'
-        ? await buildReportDocx(input)
-        : `${JSON.stringify(buildResultsFile(createContext({ ...input, fonts })), null, 2)}\n`
-    const target = join(resolve(options.out), `${name.replace(/(\.tda)?\.json$/, '')}.${format === 'json' ? 'results.json' : format}`)
-    writeFileSync(target, bytes)
-    run.written.push(target)
   }
   return run
+}
+
+/** The terminal lines for a run: one `✓` per file written, one `✗` per bad file (first problem and how many), then the counts. */
+export function reportLines(run: ReportRun, out: string, lang: string | undefined, format: ReportFormat = 'pdf'): { stdout: string[], stderr: string[] } {
+  const t = nodeTranslator(uiLocaleFor(lang))
+  const stderr: string[] = []
+  for (const note of run.notes) for (const item of note.problems) stderr.push(`! ${problemLine(note.file, item, t)}`)
+  for (const failure of run.failed) {
+    const first = failure.problems[0]
+    const line = first ? problemLine(failure.file, first, t) : failure.file
+    const more = failure.problems.length - 1
+    stderr.push(`✗ ${line}${more > 0 ? ` ${t('cli.moreProblems', { count: more }, more)}` : ''}`)
+  }
+  const stdout = [
+    ...run.written.map(path => `✓ ${path}`),
+    t('cli.summary', { written: run.written.length, what: t(`cli.written.${FORMAT_NOUN[format]}`), out: resolve(out), failed: run.failed.length }),
+  ]
+  return { stdout, stderr }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
@@ -129,9 +192,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   }
   else {
     const run = await runReports(options)
-    for (const path of run.written) console.log(`✓ ${path}`)
-    for (const failure of run.failed) console.error(`✗ ${failure.messages.join('\n  ')}`)
-    console.log(`${run.written.length} ${FORMAT_NOUN[options.format ?? 'pdf']} written to ${resolve(options.out)}; ${run.failed.length} input(s) invalid.`)
+    const { stdout, stderr } = reportLines(run, options.out, options.lang, options.format)
+    for (const line of stderr) console.error(line)
+    for (const line of stdout) console.log(line)
     process.exitCode = run.failed.length > 0 ? 1 : 0
   }
 }

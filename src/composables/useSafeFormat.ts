@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import { isRealDate } from '@/domain/profile'
+import { isRealDate } from '@/domain/input-rules'
 
 /** A stored value as shown: `text` is "—" when the value cannot be shown, and `invalid` says so (the UI adds a note). */
 export interface Shown {

@@ -8,13 +8,19 @@
 export type StoreName = 'assessments' | 'questionnaires' | 'settings'
 export const STORE_NAMES: readonly StoreName[] = ['assessments', 'questionnaires', 'settings']
 
+import type { ProblemCode } from '@/domain/problem'
+
 /** `conflict`: a conditional write found a record it was not allowed to replace (see `putIf`). */
 export type StorageErrorKind = 'quota' | 'unavailable' | 'conflict' | 'unknown'
 
+/** A failed write: `code` is what a person is told (translated at the edge); `message` is the browser's text, for logs only. */
 export interface StorageError {
   kind: StorageErrorKind
+  code: ProblemCode & `storage.${string}`
   message: string
 }
+
+const STORAGE_CODES = { quota: 'storage.quota', unavailable: 'storage.unavailable', unknown: 'storage.failed', conflict: 'storage.conflict', locked: 'storage.locked' } as const
 
 export type StorageResult = { ok: true } | { ok: false, error: StorageError }
 
@@ -43,11 +49,12 @@ export interface StorageAdapter {
 function toStorageError(error: unknown): StorageError {
   const name = error instanceof DOMException || error instanceof Error ? error.name : ''
   const message = error instanceof Error ? error.message : error === null || error === undefined ? 'the browser gave no reason' : String(error)
-  if (name === 'QuotaExceededError' || /quota/i.test(message)) return { kind: 'quota', message }
-  return { kind: 'unknown', message }
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) return { kind: 'quota', code: STORAGE_CODES.quota, message }
+  if (name === 'InvalidStateError' || name === 'SecurityError') return { kind: 'unavailable', code: STORAGE_CODES.unavailable, message }
+  return { kind: 'unknown', code: STORAGE_CODES.unknown, message }
 }
 
-const CONFLICT: StorageError = { kind: 'conflict', message: 'the stored record changed since it was read' }
+const CONFLICT: StorageError = { kind: 'conflict', code: STORAGE_CODES.conflict, message: 'the stored record changed since it was read' }
 
 /** Values go in and out as plain JSON, so a stored record never holds a live reactive proxy. */
 function plain(value: unknown): unknown {
@@ -150,7 +157,7 @@ export function createLocalStorageAdapter(storage: Storage, prefix = 'tda'): Sto
 
 /** An adapter that keeps nothing and refuses every write, for a device whose saved data cannot be reached now. */
 export function createLockedAdapter(reason: string): StorageAdapter {
-  const refused: StorageResult = { ok: false, error: { kind: 'unavailable', message: reason } }
+  const refused: StorageResult = { ok: false, error: { kind: 'unavailable', code: STORAGE_CODES.locked, message: reason } }
   return {
     backend: 'locked',
     async get() { return undefined },

@@ -1,6 +1,9 @@
 import { z } from 'zod'
-import { answerSchema, freshLookSchema, type Assessment, type Answers, type FreshLookMarks } from './assessment'
-import { formatPath, parseJson, type CheckIssue } from './check'
+import { answersSchema, freshLookSchema, type Assessment, type Answers, type FreshLookMarks } from './assessment'
+import { parseJson } from './check'
+import { findForbiddenKeys, idSchema, LIMITS, looksLikeQuestionnaire, resolveLocale, timestampSchema, versionSchema } from './input-rules'
+import { formatPath, problem, shown, type Problem } from './problem'
+import { problemFromZodIssue } from './zod-problems'
 import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema, type RoadmapEdits } from './roadmap'
 import { signOffSchema, type SignOff } from './sign-off'
@@ -10,26 +13,29 @@ import { maxLevel, type Questionnaire } from './questionnaire'
 export const ASSESSMENT_FILE_FORMAT = 'tech-diplomacy-assessment'
 /** The version of the answers-file format this code writes and reads. */
 export const ASSESSMENT_FILE_SCHEMA_VERSION = 1
-/** Larger files are refused before parsing: a real one is a few hundred KB at most. */
-export const MAX_ASSESSMENT_FILE_BYTES = 5 * 1024 * 1024
+/** Larger files are refused before reading: a real one is a few hundred KB at most. */
+export const MAX_ASSESSMENT_FILE_BYTES = LIMITS.answersFileBytes
 
-const timestamp = z.string().max(40)
+const timestamp = timestampSchema
 
 export const assessmentFileSchema = z.object({
   format: z.literal(ASSESSMENT_FILE_FORMAT),
   schemaVersion: z.literal(ASSESSMENT_FILE_SCHEMA_VERSION),
   exportedAt: timestamp,
-  questionnaire: z.object({ id: z.string().min(1).max(200), version: z.string().min(1).max(50) }).strict(),
+  questionnaire: z.object({ id: idSchema, version: versionSchema }).strict(),
   assessment: z.object({
-    locale: z.string().min(1).max(20),
+    /** Checked against the questionnaire's languages on import: an unknown one falls back with a note. */
+    locale: z.string().max(100, 'value.tooLong'),
     profile: profileSchema,
-    answers: z.record(answerSchema),
+    answers: answersSchema,
     /** Optional: files from before the roadmap existed have none. */
     roadmap: roadmapEditsSchema.optional(),
     /** Optional: the report's draft mark and sign-off block (files from before it existed have none). */
     signOff: signOffSchema.optional(),
     /** Optional: answers still to look at again after an upgrade to a newer questionnaire version. */
-    freshLook: z.record(freshLookSchema).optional(),
+    freshLook: z.record(idSchema, freshLookSchema)
+      .refine(value => Object.keys(value).length <= LIMITS.indicators, { message: 'value.tooMany', params: { max: LIMITS.indicators } })
+      .optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   }).strict(),
@@ -52,7 +58,8 @@ export interface ImportedAssessment {
   updatedAt: string
 }
 
-export type ImportResult = { ok: true, value: ImportedAssessment } | { ok: false, errors: CheckIssue[] }
+/** A valid file (with notes such as a language fallback, to show but not to refuse), or every problem found. */
+export type ImportResult = { ok: true, value: ImportedAssessment, notes: Problem[] } | { ok: false, errors: Problem[] }
 
 /** Builds the exported file for an assessment. */
 export function buildAssessmentFile(assessment: Assessment, exportedAt: string): AssessmentFile {
@@ -87,102 +94,73 @@ export function assessmentFileName(countryName: string, date: string, extension 
   return `${slug || 'assessment'}-${date || 'undated'}.${extension}`
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-
-/** Keys that would change an object's prototype if copied: refused wherever they appear. */
-function findForbiddenKeys(value: unknown, path: Array<string | number>, out: CheckIssue[]): void {
-  if (out.length >= 20 || value === null || typeof value !== 'object') return
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => findForbiddenKeys(item, [...path, index], out))
-    return
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) out.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed` })
-    else findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out)
-  }
-}
-
 /**
  * Checks an answers file and resolves its questionnaire with `findQuestionnaire(id, version)`.
- * Every problem is reported with its JSON path; nothing is returned unless the whole file is valid.
+ * Every problem is reported as a code with its JSON path; nothing is returned unless the whole file is valid.
+ * A locale the questionnaire does not offer falls back to English with a note in `notes`.
  */
 export function parseAssessmentFile(
   text: string,
   findQuestionnaire: (id: string, version: string) => Questionnaire | undefined,
   availableQuestionnaires: ReadonlyArray<{ id: string, version: string }> = [],
 ): ImportResult {
-  if (text.length > MAX_ASSESSMENT_FILE_BYTES) {
-    return { ok: false, errors: [{ path: '(file)', message: `the file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; an answers file is at most ${MAX_ASSESSMENT_FILE_BYTES / 1024 / 1024} MB)` }] }
-  }
-  const json = parseJson(text)
+  const json = parseJson(text, LIMITS.answersFileBytes, 'answers')
   if (!json.ok) return { ok: false, errors: [json.error] }
   const data = json.value
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, errors: [{ path: '(top level)', message: 'not an answers file: expected a JSON object' }] }
+    return { ok: false, errors: [problem('file.notObject', '(top level)', { expected: 'answers' })] }
   }
   const head = data as Record<string, unknown>
   if (head.format !== ASSESSMENT_FILE_FORMAT) {
-    return { ok: false, errors: [{ path: 'format', message: `not an answers file of this tool (expected "format": "${ASSESSMENT_FILE_FORMAT}")` }] }
+    if (looksLikeQuestionnaire(head)) return { ok: false, errors: [problem('file.isQuestionnaire', '(top level)')] }
+    return { ok: false, errors: [problem('answers.format', 'format', { expected: ASSESSMENT_FILE_FORMAT })] }
   }
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > ASSESSMENT_FILE_SCHEMA_VERSION) {
-    return { ok: false, errors: [{ path: 'schemaVersion', message: `the file was made by a newer version of this tool (file format ${head.schemaVersion}; this version reads ${ASSESSMENT_FILE_SCHEMA_VERSION}). Update the tool to open it.` }] }
+    return { ok: false, errors: [problem('answers.newerVersion', 'schemaVersion', { version: shown(head.schemaVersion), supported: ASSESSMENT_FILE_SCHEMA_VERSION })] }
   }
-  const forbidden: CheckIssue[] = []
-  findForbiddenKeys(data, [], forbidden)
+  const forbidden = findForbiddenKeys(data)
   if (forbidden.length > 0) return { ok: false, errors: forbidden }
 
   const parsed = assessmentFileSchema.safeParse(data)
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map(issue => ({
-        path: formatPath(issue.path),
-        message: issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message,
-      })),
-    }
-  }
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(problemFromZodIssue) }
   const file = parsed.data
   const questionnaire = findQuestionnaire(file.questionnaire.id, file.questionnaire.version)
   if (!questionnaire) {
-    const available = availableQuestionnaires.map(q => `${q.id} ${q.version}`).join(', ') || 'none'
-    return {
-      ok: false,
-      errors: [{
-        path: 'questionnaire',
-        message: `the answers were made with questionnaire "${file.questionnaire.id}" version ${file.questionnaire.version}, which is not available here (available: ${available}). Open that questionnaire file first, then import again.`,
-      }],
-    }
+    const available = availableQuestionnaires.map(q => `${q.id} ${q.version}`).join(', ') || '—'
+    return { ok: false, errors: [problem('answers.questionnaireUnavailable', 'questionnaire', { id: file.questionnaire.id, version: file.questionnaire.version, available })] }
   }
 
-  const errors: CheckIssue[] = []
+  const errors: Problem[] = []
   const indicators = new Map(questionnaire.indicators.map(i => [i.id, i]))
   const top = maxLevel(questionnaire)
   for (const [id, answer] of Object.entries(file.assessment.answers)) {
     const path = formatPath(['assessment', 'answers', id])
     const indicator = indicators.get(id)
-    if (!indicator) errors.push({ path, message: `unknown indicator "${id}" for questionnaire ${questionnaire.id} ${questionnaire.version}` })
-    else if (answer.kind === 'level' && answer.level > top) errors.push({ path: `${path}.level`, message: `level ${answer.level} is above the top level ${top}` })
-    else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push({ path: `${path}.kind`, message: `"not applicable" is not allowed for indicator ${id}` })
+    if (!indicator) errors.push(problem('answers.unknownIndicator', path, { id, questionnaire: questionnaire.id, version: questionnaire.version }))
+    else if (answer.kind === 'level' && answer.level > top) errors.push(problem('answers.levelAboveTop', `${path}.level`, { level: answer.level, top }))
+    else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push(problem('answers.notApplicable', `${path}.kind`, { id }))
   }
   const dimensionIds = new Set(questionnaire.dimensions.map(d => d.id))
   const roadmap = file.assessment.roadmap ?? emptyRoadmapEdits()
   for (const [id, target] of Object.entries(roadmap.targets)) {
-    if (!dimensionIds.has(id)) errors.push({ path: formatPath(['assessment', 'roadmap', 'targets', id]), message: `unknown dimension "${id}"` })
-    else if (target > top) errors.push({ path: formatPath(['assessment', 'roadmap', 'targets', id]), message: `target ${target} is above the top level ${top}` })
+    const path = formatPath(['assessment', 'roadmap', 'targets', id])
+    if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', path, { id }))
+    else if (target > top) errors.push(problem('roadmap.targetAboveTop', path, { target, top }))
   }
   for (const id of Object.keys(file.assessment.freshLook ?? {})) {
-    if (!indicators.has(id)) errors.push({ path: formatPath(['assessment', 'freshLook', id]), message: `unknown indicator "${id}" for questionnaire ${questionnaire.id} ${questionnaire.version}` })
+    if (!indicators.has(id)) errors.push(problem('answers.unknownIndicator', formatPath(['assessment', 'freshLook', id]), { id, questionnaire: questionnaire.id, version: questionnaire.version }))
   }
   roadmap.custom.forEach((action, i) => {
-    if (!dimensionIds.has(action.dimensionId)) errors.push({ path: formatPath(['assessment', 'roadmap', 'custom', i, 'dimensionId']), message: `unknown dimension "${action.dimensionId}"` })
+    if (!dimensionIds.has(action.dimensionId)) errors.push(problem('dimension.unknown', formatPath(['assessment', 'roadmap', 'custom', i, 'dimensionId']), { id: action.dimensionId }))
   })
   if (errors.length > 0) return { ok: false, errors }
 
+  const { locale, note } = resolveLocale(file.assessment.locale, questionnaire.locales, questionnaire.locales.includes('en') ? 'en' : questionnaire.locales[0]!, 'assessment.locale')
   return {
     ok: true,
     value: {
       questionnaire,
-      locale: file.assessment.locale,
+      locale,
       profile: file.assessment.profile,
       answers: file.assessment.answers,
       roadmap,
@@ -191,5 +169,6 @@ export function parseAssessmentFile(
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,
     },
+    notes: note ? [note] : [],
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idSchema, LIMITS, levelNumberSchema, localeSchema, timestampSchema, versionSchema } from './input-rules'
 import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema } from './roadmap'
 import { signOffSchema } from './sign-off'
@@ -7,8 +8,8 @@ import type { Indicator, Questionnaire } from './questionnaire'
 export const CONFIDENCES = ['self-declared', 'document-backed', 'externally-validated'] as const
 export type Confidence = (typeof CONFIDENCES)[number]
 
-const timestamp = z.string().max(40)
-const evidence = z.string().max(5000)
+const timestamp = timestampSchema
+const evidence = z.string().max(5000, 'value.tooLong')
 
 /**
  * One indicator's answer. `level` is the highest level fully met; "don't know" is an information gap
@@ -16,11 +17,15 @@ const evidence = z.string().max(5000)
  * unanswered indicators are simply absent from `answers`.
  */
 export const answerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('level'), level: z.number().int().min(0).max(20), confidence: z.enum(CONFIDENCES), evidence, updatedAt: timestamp }).strict(),
+  z.object({ kind: z.literal('level'), level: levelNumberSchema, confidence: z.enum(CONFIDENCES), evidence, updatedAt: timestamp }).strict(),
   z.object({ kind: z.literal('dont_know'), evidence, updatedAt: timestamp }).strict(),
   z.object({ kind: z.literal('not_applicable'), evidence, updatedAt: timestamp }).strict(),
 ])
 export type Answer = z.infer<typeof answerSchema>
+
+/** Answers by indicator id: ids follow the shared id rule, at most one per indicator a questionnaire may have. */
+export const answersSchema = z.record(idSchema, answerSchema)
+  .refine(value => Object.keys(value).length <= LIMITS.indicators, { message: 'value.tooMany', params: { max: LIMITS.indicators } })
 export type Answers = Record<string, Answer>
 
 /**
@@ -31,9 +36,9 @@ export type Answers = Record<string, Answer>
 export const freshLookSchema = z.object({
   reason: z.enum(['fresh-look', 'reanswer']),
   /** The questionnaire version the answer was made with, e.g. "1.0.0". */
-  from: z.string().max(50),
+  from: versionSchema,
   /** The indicator's id in that version. */
-  previousId: z.string().max(100),
+  previousId: idSchema,
   previous: answerSchema.optional(),
 }).strict()
 export type FreshLook = z.infer<typeof freshLookSchema>
@@ -50,21 +55,21 @@ export function clearFreshLook(marks: FreshLookMarks | undefined, indicatorId: s
 /** Where the user was, so a reload brings them back to the same place. */
 export const positionSchema = z.object({
   view: z.enum(['profile', 'questionnaire', 'review', 'results', 'roadmap']),
-  dimensionId: z.string().max(100).optional(),
-  indicatorId: z.string().max(100).optional(),
+  dimensionId: idSchema.optional(),
+  indicatorId: idSchema.optional(),
 }).strict()
 export type Position = z.infer<typeof positionSchema>
 
 export const assessmentSchema = z.object({
   id: z.string().min(1).max(100),
   /** Key of the questionnaire in the app (`id@version` or `file:id@version`). */
-  questionnaireKey: z.string().max(300),
-  questionnaireId: z.string().max(200),
-  questionnaireVersion: z.string().max(50),
+  questionnaireKey: z.string().max(LIMITS.idLength + LIMITS.versionLength + 10),
+  questionnaireId: idSchema,
+  questionnaireVersion: versionSchema,
   /** Language of the questionnaire texts and the PDF. */
-  locale: z.string().max(20),
+  locale: localeSchema,
   profile: profileSchema,
-  answers: z.record(answerSchema),
+  answers: answersSchema,
   position: positionSchema,
   /** The user's changes to the generated roadmap (targets, dropped, owners and dates, own actions). */
   roadmap: roadmapEditsSchema.default({}),
@@ -73,7 +78,7 @@ export const assessmentSchema = z.object({
   /** Draft mark and sign-off block of the report; absent in assessments saved before it existed. */
   signOff: signOffSchema.optional(),
   /** Answers to look at again after an upgrade (none for an assessment never upgraded). */
-  freshLook: z.record(freshLookSchema).optional(),
+  freshLook: z.record(idSchema, freshLookSchema).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 }).strict()
@@ -185,4 +190,14 @@ export function applyAnswerChange(answers: Answers, indicatorId: string, change:
   }
   next[indicatorId] = { ...current, evidence: change.evidence.slice(0, 5000), updatedAt: now }
   return next
+}
+
+/** Indicators answered "don't know" (the information gaps), in questionnaire order. */
+export function informationGaps(questionnaire: Pick<Questionnaire, 'indicators'>, answers: Answers): Indicator[] {
+  return questionnaire.indicators.filter(indicator => answers[indicator.id]?.kind === 'dont_know')
+}
+
+/** Indicators an upgrade marked for a fresh look, in questionnaire order; none without marks. */
+export function indicatorsToLookAt(questionnaire: Pick<Questionnaire, 'indicators'>, marks: FreshLookMarks | undefined): Indicator[] {
+  return questionnaire.indicators.filter(indicator => marks?.[indicator.id] !== undefined)
 }

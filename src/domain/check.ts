@@ -1,12 +1,16 @@
-import type { ZodIssue } from 'zod'
+import { checkFileSize, findForbiddenKeys, htmlIdForm, jsonTextDepthExceeds, LIMITS, looksLikeAnswersFile, sniffNonJson, utf8Length, valueDepthExceeds } from './input-rules'
 import { checkMigrationsWithin } from './migration'
+import { formatPath, problem, type Problem } from './problem'
+import { problemFromZodIssue } from './zod-problems'
 import { maxLevel, questionnaireSchema, type LocalizedText, type Questionnaire } from './questionnaire'
 
-/** One problem found in a questionnaire file; `path` is a JSON path such as `indicators[3].dimension`. */
-export interface CheckIssue {
-  path: string
-  message: string
-}
+export { formatPath } from './problem'
+
+/** One problem found in a questionnaire file: a code with its parameters and a JSON path such as `indicators[3].dimension`. */
+export type CheckIssue = Problem
+
+/** Which kind of file an entry expects, named in messages such as "this looks like a PDF, not an answers file". */
+export type ExpectedFile = 'answers' | 'questionnaire'
 
 /** Share of human-readable texts available in one locale (0–1); `translated` of `total` texts. */
 export interface LocaleCoverage {
@@ -22,46 +26,35 @@ export type CheckResult =
 
 type PathPart = string | number
 
-/** Formats a path as `dimensions[2].dependsOn[0]`; the root is `(top level)`. */
-export function formatPath(path: readonly PathPart[]): string {
-  if (path.length === 0) return '(top level)'
-  return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`))
-    .join('')
-}
-
-/** Formats one issue for people: `file › path: message`. */
-export function formatIssue(file: string, issue: CheckIssue): string {
-  return `${file} › ${issue.path}: ${issue.message}`
-}
-
-/** Parses JSON text, turning a syntax error into an issue with line and column. */
-export function parseJson(text: string): { ok: true, value: unknown } | { ok: false, error: CheckIssue } {
+/**
+ * Reads JSON text safely: refuses a text of more than `maxBytes` UTF-8 bytes, an empty one, one nested deeper than
+ * the shared limit (counted without recursion, before parsing) and one that is not JSON, saying what it looks like
+ * instead (a PDF, a Word file, a picture, a web page) or where the syntax breaks.
+ */
+export function parseJson(text: string, maxBytes: number, expected: ExpectedFile): { ok: true, value: unknown } | { ok: false, error: CheckIssue } {
+  // A cheap bound first: a UTF-8 character takes at least one byte, at most three per UTF-16 unit.
+  // More UTF-16 units than allowed bytes is too large whatever the characters (each takes at least one byte): refused
+  // at once, without counting. Only a text between a third of the limit and the limit needs its bytes counted.
+  if (text.length > maxBytes) return { ok: false, error: checkFileSize(text.length, maxBytes)! }
+  if (text.length * 3 > maxBytes) {
+    const bytes = utf8Length(text)
+    if (bytes > maxBytes) return { ok: false, error: checkFileSize(bytes, maxBytes)! }
+  }
+  const body = text.replace(/^\uFEFF/, '')
+  if (body.trim() === '') return { ok: false, error: problem('file.empty', '(file)') }
+  if (jsonTextDepthExceeds(body, LIMITS.depth)) return { ok: false, error: problem('file.tooDeep', '(file)', { max: LIMITS.depth }) }
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown }
+    return { ok: true, value: JSON.parse(body) as unknown }
   }
   catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const position = /position (\d+)/.exec(message)
-    let where = ''
-    if (position?.[1] !== undefined) {
-      const offset = Number(position[1])
-      const before = text.slice(0, offset).split('\n')
-      where = ` (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`
-    }
-    const detail = message.replace(/^.*?: /, '').replace(/,? ?(in JSON )?at position \d+.*$/s, '')
-    const reason = text.trim() === '' ? 'the file is empty' : `not valid JSON${where}: ${detail}`
-    return { ok: false, error: { path: '(top level)', message: reason } }
+    const kind = sniffNonJson(body)
+    if (kind) return { ok: false, error: problem(kind, '(file)', { expected }) }
+    const message = error instanceof Error ? error.message : ''
+    // "Unexpected end of JSON input" names no position: the text stops too early, so point at its end.
+    const offset = Number(/position (\d+)/.exec(message)?.[1] ?? body.length)
+    const before = body.slice(0, offset).split('\n')
+    return { ok: false, error: problem('file.notJson', '(file)', { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }) }
   }
-}
-
-function fromZod(issue: ZodIssue): CheckIssue {
-  let message = issue.message
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') message = 'is required'
-  else if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${issue.received}`
-  else if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.map(k => `"${k}"`).join(', ')}`
-  else if (issue.code === 'invalid_enum_value') message = `must be one of ${issue.options.map(o => `"${String(o)}"`).join(', ')}, got "${String(issue.received)}"`
-  return { path: formatPath(issue.path), message }
 }
 
 function isLocalizedText(value: unknown): value is LocalizedText {
@@ -94,10 +87,19 @@ export function translationCoverage(questionnaire: Questionnaire): LocaleCoverag
 
 function findDuplicates<T extends { id: string }>(items: readonly T[], collection: string, errors: CheckIssue[]): void {
   const seen = new Map<string, number>()
+  const forms = new Map<string, number>()
   items.forEach((item, index) => {
     const first = seen.get(item.id)
-    if (first === undefined) seen.set(item.id, index)
-    else errors.push({ path: `${collection}[${index}].id`, message: `duplicate id "${item.id}" (already used by ${collection}[${first}])` })
+    const path = `${collection}[${index}].id`
+    if (first !== undefined) {
+      errors.push(problem('id.duplicate', path, { id: item.id, other: `${collection}[${first}]` }))
+      return
+    }
+    seen.set(item.id, index)
+    const form = htmlIdForm(item.id)
+    const same = forms.get(form)
+    if (same === undefined) forms.set(form, index)
+    else errors.push(problem('id.collides', path, { id: item.id, otherId: items[same]!.id, other: `${collection}[${same}]` }))
   })
 }
 
@@ -133,11 +135,11 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
   const top = maxLevel(q)
 
   q.levels.forEach((level, index) => {
-    if (level.level !== index) errors.push({ path: `levels[${index}].level`, message: `levels must be numbered 0, 1, 2… in order; expected ${index}, got ${level.level}` })
+    if (level.level !== index) errors.push(problem('levels.order', `levels[${index}].level`, { expected: index, found: level.level }))
   })
-  if (!q.locales.includes('en')) errors.push({ path: 'locales', message: '"en" must be listed: English is the fallback language' })
+  if (!q.locales.includes('en')) errors.push(problem('locales.enMissing', 'locales'))
   q.locales.forEach((locale, index) => {
-    if (q.locales.indexOf(locale) !== index) errors.push({ path: `locales[${index}]`, message: `locale "${locale}" is listed twice` })
+    if (q.locales.indexOf(locale) !== index) errors.push(problem('locales.duplicate', `locales[${index}]`, { locale }))
   })
 
   const collections: Array<[string, ReadonlyArray<{ id: string }>]> = [
@@ -151,7 +153,7 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
   const indicatorDimension = new Map(q.indicators.map(i => [i.id, i.dimension]))
   const checkSources = (ids: readonly string[] | undefined, path: string) => {
     ids?.forEach((id, index) => {
-      if (!sourceIds.has(id)) errors.push({ path: `${path}[${index}]`, message: `unknown source "${id}": add it to "sources" or fix the id` })
+      if (!sourceIds.has(id)) errors.push(problem('source.unknown', `${path}[${index}]`, { id }))
     })
   }
 
@@ -159,68 +161,68 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
     checkSources(dimension.sources, `dimensions[${index}].sources`)
     dimension.dependsOn.forEach((dep, depIndex) => {
       const path = `dimensions[${index}].dependsOn[${depIndex}]`
-      if (dep === dimension.id) errors.push({ path, message: `dimension "${dimension.id}" cannot depend on itself` })
-      else if (!dimensionIds.has(dep)) errors.push({ path, message: `unknown dimension "${dep}"` })
+      if (dep === dimension.id) errors.push(problem('dimension.selfDependency', path, { id: dimension.id }))
+      else if (!dimensionIds.has(dep)) errors.push(problem('dimension.unknown', path, { id: dep }))
     })
     const count = q.indicators.filter(i => i.dimension === dimension.id).length
     if (count < MIN_INDICATORS_PER_DIMENSION) {
-      errors.push({ path: `dimensions[${index}]`, message: `dimension "${dimension.id}" has ${count} indicator(s); at least ${MIN_INDICATORS_PER_DIMENSION} are needed` })
+      errors.push(problem('dimension.tooFewIndicators', `dimensions[${index}]`, { id: dimension.id, count, min: MIN_INDICATORS_PER_DIMENSION }))
     }
     for (let from = 0; from < top; from++) {
       const served = q.actions.some(a => a.dimension === dimension.id && a.steps.some(s => s.from === from && s.to === from + 1))
-      if (!served) errors.push({ path: `dimensions[${index}]`, message: `dimension "${dimension.id}" has no action for the step ${from}→${from + 1}` })
+      if (!served) errors.push(problem('dimension.missingStep', `dimensions[${index}]`, { id: dimension.id, from, to: from + 1 }))
     }
   })
   const cycle = findCycle(new Map(q.dimensions.map(d => [d.id, d.dependsOn.filter(dep => dep !== d.id)])))
   if (cycle) {
     const first = q.dimensions.findIndex(d => d.id === cycle[0])
-    errors.push({ path: `dimensions[${first}].dependsOn`, message: `dependencies form a cycle: ${cycle.join(' → ')}` })
+    errors.push(problem('dimension.cycle', `dimensions[${first}].dependsOn`, { cycle: cycle.join(' → ') }))
   }
 
   q.indicators.forEach((indicator, index) => {
     const path = `indicators[${index}]`
-    if (!dimensionIds.has(indicator.dimension)) errors.push({ path: `${path}.dimension`, message: `unknown dimension "${indicator.dimension}" (indicator ${indicator.id})` })
+    if (!dimensionIds.has(indicator.dimension)) errors.push(problem('dimension.unknown', `${path}.dimension`, { id: indicator.dimension }))
     if (indicator.descriptors.length !== q.levels.length) {
-      errors.push({ path: `${path}.descriptors`, message: `indicator ${indicator.id} needs one descriptor per level (${q.levels.length}), found ${indicator.descriptors.length}` })
+      errors.push(problem('indicator.descriptorCount', `${path}.descriptors`, { id: indicator.id, expected: q.levels.length, found: indicator.descriptors.length }))
     }
     if (indicator.evidenceRequiredFrom > top + 1) {
-      errors.push({ path: `${path}.evidenceRequiredFrom`, message: `must be between 0 and ${top + 1} (${top + 1} means never required)` })
+      errors.push(problem('indicator.evidenceRange', `${path}.evidenceRequiredFrom`, { max: top + 1 }))
     }
     checkSources(indicator.sources, `${path}.sources`)
     indicator.whoKnows?.forEach(({ onlyIf }, i) => {
-      if (onlyIf && !indicatorDimension.has(onlyIf.indicator)) errors.push({ path: `${path}.whoKnows[${i}].onlyIf.indicator`, message: `unknown indicator "${onlyIf.indicator}"` })
-      if (onlyIf && onlyIf.minLevel > top) errors.push({ path: `${path}.whoKnows[${i}].onlyIf.minLevel`, message: `level ${onlyIf.minLevel} is above the top level ${top}` })
+      if (onlyIf && !indicatorDimension.has(onlyIf.indicator)) errors.push(problem('indicator.unknown', `${path}.whoKnows[${i}].onlyIf.indicator`, { id: onlyIf.indicator }))
+      if (onlyIf && onlyIf.minLevel > top) errors.push(problem('answers.levelAboveTop', `${path}.whoKnows[${i}].onlyIf.minLevel`, { level: onlyIf.minLevel, top }))
     })
   })
 
   q.actions.forEach((action, index) => {
     const path = `actions[${index}]`
-    if (!dimensionIds.has(action.dimension)) errors.push({ path: `${path}.dimension`, message: `unknown dimension "${action.dimension}" (action ${action.id})` })
+    if (!dimensionIds.has(action.dimension)) errors.push(problem('dimension.unknown', `${path}.dimension`, { id: action.dimension }))
     action.steps.forEach((step, stepIndex) => {
       if (step.to !== step.from + 1 || step.to > top) {
-        errors.push({ path: `${path}.steps[${stepIndex}]`, message: `a step goes up one level within 0–${top}, e.g. {"from": 2, "to": 3}; got ${step.from}→${step.to}` })
+        errors.push(problem('action.step', `${path}.steps[${stepIndex}]`, { top, from: step.from, to: step.to }))
       }
     })
     action.indicators.forEach((id, i) => {
       const owner = indicatorDimension.get(id)
-      if (owner === undefined) errors.push({ path: `${path}.indicators[${i}]`, message: `unknown indicator "${id}"` })
-      else if (owner !== action.dimension) errors.push({ path: `${path}.indicators[${i}]`, message: `indicator "${id}" belongs to dimension "${owner}", not "${action.dimension}"` })
+      if (owner === undefined) errors.push(problem('indicator.unknown', `${path}.indicators[${i}]`, { id }))
+      else if (owner !== action.dimension) errors.push(problem('indicator.wrongDimension', `${path}.indicators[${i}]`, { id, owner, dimension: action.dimension }))
     })
     checkSources(action.sources, `${path}.sources`)
     for (const [key, variant] of Object.entries(action.variants)) checkSources(variant.sources, `${path}.variants.${key}.sources`)
   })
 
   q.scoring.gatingRules.forEach((rule, index) => {
-    if (!dimensionIds.has(rule.dimension)) errors.push({ path: `scoring.gatingRules[${index}].dimension`, message: `unknown dimension "${rule.dimension}"` })
+    if (!dimensionIds.has(rule.dimension)) errors.push(problem('dimension.unknown', `scoring.gatingRules[${index}].dimension`, { id: rule.dimension }))
   })
 
   q.archetypes.forEach((archetype, index) => {
     for (const dimension of q.dimensions) {
-      if (archetype.scores[dimension.id] === undefined) errors.push({ path: `archetypes[${index}].scores`, message: `no score for dimension "${dimension.id}"` })
+      if (archetype.scores[dimension.id] === undefined) errors.push(problem('archetype.missingScore', `archetypes[${index}].scores`, { id: dimension.id }))
     }
     for (const [id, score] of Object.entries(archetype.scores)) {
-      if (!dimensionIds.has(id)) errors.push({ path: `archetypes[${index}].scores.${id}`, message: `unknown dimension "${id}"` })
-      else if (score > top) errors.push({ path: `archetypes[${index}].scores.${id}`, message: `score ${score} is above the top level ${top}` })
+      if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', formatPath(['archetypes', index, 'scores', id]), { id }))
+      else if (score > top) errors.push(problem('archetype.scoreAboveTop', formatPath(['archetypes', index, 'scores', id]), { score, top }))
     }
   })
 
@@ -231,16 +233,25 @@ function checkIntegrity(q: Questionnaire): CheckIssue[] {
   const declared = new Set(q.locales)
   for (const { path, text } of texts) {
     for (const locale of Object.keys(text)) {
-      if (!declared.has(locale)) errors.push({ path: formatPath([...path, locale]), message: `locale "${locale}" is not listed in "locales"` })
+      if (!declared.has(locale)) errors.push(problem('locale.notListed', formatPath([...path, locale]), { locale }))
     }
   }
   return errors
 }
 
-/** Validates parsed questionnaire data: schema first, then integrity. Returns every problem at once. */
+/**
+ * Validates parsed questionnaire data: nesting and forbidden keys, then the schema, then integrity. Returns every
+ * problem at once, as codes for the edges to translate.
+ */
 export function checkQuestionnaire(data: unknown): CheckResult {
+  if (valueDepthExceeds(data, LIMITS.depth)) return { ok: false, errors: [problem('file.tooDeep', '(file)', { max: LIMITS.depth })] }
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && looksLikeAnswersFile(data as Record<string, unknown>)) {
+    return { ok: false, errors: [problem('file.isAnswers', '(top level)')] }
+  }
+  const forbidden = findForbiddenKeys(data)
+  if (forbidden.length > 0) return { ok: false, errors: forbidden }
   const parsed = questionnaireSchema.safeParse(data)
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(fromZod) }
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(problemFromZodIssue) }
   const errors = checkIntegrity(parsed.data)
   if (errors.length > 0) return { ok: false, errors }
   return { ok: true, questionnaire: parsed.data, coverage: translationCoverage(parsed.data) }
@@ -248,7 +259,7 @@ export function checkQuestionnaire(data: unknown): CheckResult {
 
 /** Parses and validates questionnaire JSON text. */
 export function checkQuestionnaireText(text: string): CheckResult {
-  const json = parseJson(text)
+  const json = parseJson(text, LIMITS.questionnaireFileBytes, 'questionnaire')
   if (!json.ok) return { ok: false, errors: [json.error] }
   return checkQuestionnaire(json.value)
 }

@@ -1,5 +1,6 @@
 import type { Answer, Answers, Assessment, FreshLookMarks } from './assessment'
 import type { CheckIssue } from './check'
+import { formatPath, problem } from './problem'
 import type { RoadmapEdits } from './roadmap'
 import { maxLevel, type IndicatorMigration, type LocalizedText, type Migration, type Questionnaire } from './questionnaire'
 
@@ -217,6 +218,10 @@ function migrateRoadmap(edits: RoadmapEdits, migration: Migration, renamedIndica
   return { roadmap: { ...edits, targets, dropped, details, placements }, roadmapChanges }
 }
 
+function basePath(m: number, i: number): Array<string | number> {
+  return ['migrations', m, 'indicators', i]
+}
+
 /**
  * Rules on a questionnaire's own migrations that need no other file: not from its own version, each earlier
  * indicator listed once, targets that exist here and are reached once, level maps within this scale.
@@ -230,33 +235,33 @@ export function checkMigrationsWithin(q: Questionnaire): CheckIssue[] {
   const migrations = q.migrations ?? []
   migrations.forEach((migration, m) => {
     const base = `migrations[${m}]`
-    if (migration.from === q.version) errors.push({ path: `${base}.from`, message: `a migration upgrades an earlier version; this file is ${q.version} itself` })
-    if (seenFrom.has(migration.from)) errors.push({ path: `${base}.from`, message: `a migration from ${migration.from} is already declared` })
+    if (migration.from === q.version) errors.push(problem('migration.selfVersion', `${base}.from`, { version: q.version }))
+    if (seenFrom.has(migration.from)) errors.push(problem('migration.duplicateFrom', `${base}.from`, { from: migration.from }))
     seenFrom.add(migration.from)
     const listed = new Map<string, number>()
     const reached = new Map<string, number>()
     migration.indicators.forEach((entry, i) => {
       const path = `${base}.indicators[${i}]`
       const first = listed.get(entry.id)
-      if (first !== undefined) errors.push({ path: `${path}.id`, message: `indicator "${entry.id}" is already listed (${base}.indicators[${first}])` })
+      if (first !== undefined) errors.push(problem('migration.duplicateIndicator', `${path}.id`, { id: entry.id, other: `${base}.indicators[${first}]` }))
       else listed.set(entry.id, i)
       const to = targetId(entry)
       const field = entry.change === 'same' ? 'id' : 'to'
       if (!ids.has(to)) {
-        errors.push({ path: `${path}.${entry.change !== 'same' && entry.to === undefined ? 'id' : field}`, message: `indicator "${to}" does not exist in version ${q.version}${entry.change === 'same' ? ': use "renumbered" with "to", or "reanswer"' : ''}` })
+        errors.push(problem(entry.change === 'same' ? 'migration.unknownTargetSame' : 'migration.unknownTarget', formatPath([...basePath(m, i), entry.change !== 'same' && entry.to === undefined ? 'id' : field]), { id: to, version: q.version }))
       }
       const other = reached.get(to)
-      if (other !== undefined) errors.push({ path: `${path}.${field}`, message: `two indicators map to "${to}" (also ${base}.indicators[${other}])` })
+      if (other !== undefined) errors.push(problem('migration.sameTarget', `${path}.${field}`, { id: to, other: `${base}.indicators[${other}]` }))
       else reached.set(to, i)
       if (entry.change === 'remapped') {
         for (const [from, level] of Object.entries(entry.levels)) {
-          if (!/^\d+$/.test(from)) errors.push({ path: `${path}.levels.${from}`, message: `"${from}" is not a level number` })
-          if (level > top) errors.push({ path: `${path}.levels.${from}`, message: `level ${level} is above the top level ${top} of version ${q.version}` })
+          if (!/^\d+$/.test(from)) errors.push(problem('migration.notLevel', formatPath([...basePath(m, i), 'levels', from]), { from }))
+          if (level > top) errors.push(problem('migration.levelAboveTop', formatPath([...basePath(m, i), 'levels', from]), { level, top, version: q.version }))
         }
       }
     })
     for (const [from, to] of Object.entries(migration.actions)) {
-      if (to !== null && !actionIds.has(to)) errors.push({ path: `${base}.actions.${from}`, message: `action "${to}" does not exist in version ${q.version}` })
+      if (to !== null && !actionIds.has(to)) errors.push(problem('migration.unknownAction', formatPath(['migrations', m, 'actions', from]), { id: to, version: q.version }))
     }
   })
   return errors
@@ -279,22 +284,22 @@ export function checkMigrationAgainst(target: Questionnaire, source: Questionnai
   const listed = new Set(migration.indicators.map(e => e.id))
   migration.indicators.forEach((entry, i) => {
     const path = `${base}.indicators[${i}]`
-    if (!oldIds.has(entry.id)) errors.push({ path: `${path}.id`, message: `unknown indicator "${entry.id}": version ${source.version} has no such indicator` })
+    if (!oldIds.has(entry.id)) errors.push(problem('migration.unknownSourceIndicator', `${path}.id`, { id: entry.id, version: source.version }))
     if (entry.change === 'remapped') {
       for (let level = 0; level <= oldTop; level++) {
-        if (entry.levels[String(level)] === undefined) errors.push({ path: `${path}.levels`, message: `no new level for old level ${level} (version ${source.version} has levels 0–${oldTop})` })
+        if (entry.levels[String(level)] === undefined) errors.push(problem('migration.missingLevel', `${path}.levels`, { level, version: source.version, top: oldTop }))
       }
       for (const from of Object.keys(entry.levels)) {
-        if (/^\d+$/.test(from) && Number(from) > oldTop) errors.push({ path: `${path}.levels.${from}`, message: `old level ${from} is out of range: version ${source.version} has levels 0–${oldTop}` })
+        if (/^\d+$/.test(from) && Number(from) > oldTop) errors.push(problem('migration.oldLevelRange', formatPath([...basePath(m, i), 'levels', from]), { level: from, version: source.version, top: oldTop }))
       }
     }
   })
   for (const indicator of source.indicators) {
-    if (!listed.has(indicator.id)) errors.push({ path: `${base}.indicators`, message: `incomplete: indicator "${indicator.id}" of version ${source.version} is not listed` })
+    if (!listed.has(indicator.id)) errors.push(problem('migration.incomplete', `${base}.indicators`, { id: indicator.id, version: source.version }))
   }
   const oldActions = new Set(source.actions.map(a => a.id))
   for (const from of Object.keys(migration.actions)) {
-    if (!oldActions.has(from)) errors.push({ path: `${base}.actions.${from}`, message: `unknown action "${from}": version ${source.version} has no such action` })
+    if (!oldActions.has(from)) errors.push(problem('migration.unknownSourceAction', formatPath(['migrations', m, 'actions', from]), { id: from, version: source.version }))
   }
   return errors
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isRealDate, optionalDateSchema } from './input-rules'
 
 /** How the country is represented at a multilateral seat: its own mission, a shared/pooled one, or none. */
 export const MISSION_KINDS = ['own', 'shared', 'none'] as const
@@ -21,31 +22,22 @@ export const PROFILE_ERRORS = {
   textTooLong: 'profile.errors.textTooLong',
 } as const
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const MAX_TEXT = 200
-
-/** Whether `value` is a real calendar date written YYYY-MM-DD (no 2026-13-45, no 2026-02-30). */
-export function isRealDate(value: string): boolean {
-  // Stryker disable next-line ConditionalExpression: equivalent; the round trip below already refuses every other shape, this only skips the Date work
-  if (!ISO_DATE.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 
 /** The context profile as stored: every field present, possibly empty while the user is still filling it in. */
 export const profileSchema = z.object({
   /** ISO 3166-1 alpha-3 code, '' while not chosen. */
-  country: z.string().max(3),
-  ministry: z.string().max(MAX_TEXT),
-  unit: z.string().max(MAX_TEXT),
-  respondentRole: z.string().max(MAX_TEXT),
-  /** Assessment date, YYYY-MM-DD. */
-  date: z.string().max(10),
+  country: z.string().regex(/^([A-Z]{3})?$/, 'value.format'),
+  ministry: z.string().max(MAX_TEXT, 'value.tooLong'),
+  unit: z.string().max(MAX_TEXT, 'value.tooLong'),
+  respondentRole: z.string().max(MAX_TEXT, 'value.tooLong'),
+  /** Assessment date, YYYY-MM-DD (a real calendar day), '' while not chosen. */
+  date: optionalDateSchema,
   /** Number of resident missions abroad; null while unknown. */
   missionsAbroad: z.number().int().min(0).max(1000).nullable(),
   geneva: z.enum(MISSION_KINDS).nullable(),
   newYork: z.enum(MISSION_KINDS).nullable(),
-  regionalOrganisations: z.array(z.string().max(MAX_TEXT)).max(50),
+  regionalOrganisations: z.array(z.string().max(MAX_TEXT, 'value.tooLong')).max(50),
   ldc: z.boolean(),
   lldc: z.boolean(),
   sids: z.boolean(),

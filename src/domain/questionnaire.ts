@@ -1,31 +1,37 @@
 import { z } from 'zod'
+import { idSchema as sharedIdSchema, LIMITS, levelNumberSchema, localeSchema, versionSchema, weightSchema } from './input-rules'
 
 /** The questionnaire file format version this code reads. Bump it (and add a migration) on a breaking change. */
 export const QUESTIONNAIRE_SCHEMA_VERSION = 1
 
-const idPattern = /^[A-Za-z][A-Za-z0-9._-]*$/
-const localePattern = /^[a-z]{2,3}(-[A-Z]{2})?$/
+const text = z.string().max(LIMITS.textLength, 'value.tooLong')
 
 /** A human-readable text in several languages: `en` is required, any other locale falls back to English. */
 export const localizedTextSchema = z
-  .object({ en: z.string().trim().min(1, 'English text ("en") must not be empty') })
-  .catchall(z.string())
+  .object({ en: text.trim().min(1, 'text.enRequired') })
+  .catchall(text)
+  .refine(value => Object.keys(value).length <= LIMITS.localeCount, { message: 'value.tooMany', params: { max: LIMITS.localeCount } })
   .describe('A text per locale, e.g. {"en": "…", "fr": "…"}. "en" is required; missing locales fall back to English.')
 
-const idSchema = (what: string) =>
-  z.string().regex(idPattern, `${what} id must start with a letter and use only letters, digits, ".", "_" or "-"`)
+// The `what` names the id in the generated JSON schema; the rule itself is the shared one (src/domain/input-rules.ts).
+const idSchema = (what: string) => sharedIdSchema.describe(`${what} id: a letter, then letters, digits, ".", "_" or "-" (at most ${LIMITS.idLength}).`)
 
-const sourceRefsSchema = z.array(z.string().min(1)).default([]).describe('Ids of entries in "sources".')
+/** A reference to another entry by id; unknown ids are reported by the checker. */
+const refSchema = z.string().max(LIMITS.idLength, 'value.tooLong')
+const sourceRefsSchema = z.array(refSchema.min(1)).max(LIMITS.idList).default([]).describe('Ids of entries in "sources".')
+
+/** Only web links: a `javascript:` or `data:` address must never become a link in the app or the PDF. */
+const urlSchema = z.string().max(2000, 'value.tooLong').url('url.invalid').refine(value => /^https?:\/\//i.test(value), 'url.invalid')
 
 export const sourceSchema = z.object({
   id: idSchema('Source').describe('Citable id such as R1, M2 or S46.'),
   title: localizedTextSchema,
-  url: z.string().url('must be a full URL, e.g. https://…').optional(),
+  url: urlSchema.optional(),
   note: localizedTextSchema.optional(),
 }).strict()
 
 export const levelSchema = z.object({
-  level: z.number().int().min(0),
+  level: levelNumberSchema,
   label: localizedTextSchema.describe('Short name of the level, e.g. "Established".'),
   descriptor: localizedTextSchema.describe('Generic description of what this level looks like in any dimension.'),
 }).strict()
@@ -34,16 +40,16 @@ export const dimensionSchema = z.object({
   id: idSchema('Dimension'),
   title: localizedTextSchema,
   description: localizedTextSchema,
-  weight: z.number().positive('weight must be greater than 0').describe('Relative weight in the overall index.'),
+  weight: weightSchema.describe('Relative weight in the overall index.'),
   sources: sourceRefsSchema,
-  dependsOn: z.array(z.string()).default([]).describe('Dimensions that should mature before this one (roadmap order).'),
+  dependsOn: z.array(refSchema).max(LIMITS.idList).default([]).describe('Dimensions that should mature before this one (roadmap order).'),
 }).strict()
 
 /** Who is likely to know the answer to an indicator, named in its "find out" action. */
 export const whoKnowsSchema = z.object({
   who: localizedTextSchema.describe('A post or service, e.g. "the finance directorate (the budget line)".'),
   onlyIf: z
-    .object({ indicator: z.string(), minLevel: z.number().int().min(0) })
+    .object({ indicator: refSchema, minLevel: levelNumberSchema })
     .strict()
     .optional()
     .describe('Name this post only when the answers show it exists: that indicator answered with at least this level.'),
@@ -51,23 +57,26 @@ export const whoKnowsSchema = z.object({
 
 export const indicatorSchema = z.object({
   id: idSchema('Indicator'),
-  dimension: z.string().describe('Id of the dimension this indicator belongs to.'),
+  dimension: refSchema.describe('Id of the dimension this indicator belongs to.'),
   question: localizedTextSchema,
   guidance: localizedTextSchema.describe('Plain-language help: terms explained, examples of acceptable evidence.'),
   descriptors: z
     .array(localizedTextSchema)
+    .max(LIMITS.maxLevel + 1)
     .describe('Observable evidence for each level; the position in the list is the level (first = level 0).'),
-  weight: z.number().positive('weight must be greater than 0').default(1),
+  weight: weightSchema.default(1),
   evidenceRequiredFrom: z
     .number()
-    .int()
+    .int('value.notInteger')
     .min(0)
+    .max(LIMITS.maxLevel + 1)
     .default(3)
     .describe('From this level on, an answer needs an evidence note.'),
   allowNotApplicable: z.boolean().default(false),
   sources: sourceRefsSchema,
   whoKnows: z
     .array(whoKnowsSchema)
+    .max(LIMITS.idList)
     .optional()
     .describe('Who is likely to know, in order of preference; the first whose condition holds is named in the "find out" action.'),
 }).strict()
@@ -82,7 +91,7 @@ export type VariantKey = (typeof VARIANT_KEYS)[number]
 const horizonSchema = z.enum(HORIZONS)
 
 export const stepSchema = z
-  .object({ from: z.number().int().min(0), to: z.number().int().min(1) })
+  .object({ from: levelNumberSchema, to: levelNumberSchema.min(1) })
   .describe('A one-level step, e.g. {"from": 2, "to": 3}.')
 
 export const actionVariantSchema = z.object({
@@ -91,14 +100,14 @@ export const actionVariantSchema = z.object({
   horizon: horizonSchema.optional(),
   effort: z.enum(EFFORTS).optional(),
   owner: localizedTextSchema.optional(),
-  sources: z.array(z.string().min(1)).optional(),
+  sources: z.array(refSchema.min(1)).max(LIMITS.idList).optional(),
 }).strict()
 
 export const actionSchema = z.object({
   id: idSchema('Action'),
-  dimension: z.string(),
-  steps: z.array(stepSchema).min(1, 'an action serves at least one level step'),
-  indicators: z.array(z.string()).default([]).describe('Indicators this action moves up (optional).'),
+  dimension: refSchema,
+  steps: z.array(stepSchema).min(1, 'action.noStep').max(LIMITS.maxLevel),
+  indicators: z.array(refSchema).max(LIMITS.idList).default([]).describe('Indicators this action moves up (optional).'),
   title: localizedTextSchema,
   description: localizedTextSchema.describe('What to do, concretely.'),
   horizon: horizonSchema.describe('The horizon the authors had in mind; the roadmap schedules by effort and step order instead.'),
@@ -114,27 +123,28 @@ export const actionSchema = z.object({
 }).strict()
 
 const horizonCapacitySchema = z.object({
-  '0-6m': z.number().int().min(1),
-  '6-18m': z.number().int().min(1),
-  '18-36m': z.number().int().min(1),
+  '0-6m': z.number().int('value.notInteger').min(1).max(1000),
+  '6-18m': z.number().int('value.notInteger').min(1).max(1000),
+  '18-36m': z.number().int('value.notInteger').min(1).max(1000),
 }).strict()
 
 export const gatingRuleSchema = z.object({
   id: idSchema('Gating rule'),
-  dimension: z.string().describe('The overall stage may not exceed this dimension\'s stage + maxAbove.'),
-  maxAbove: z.number().int().min(0),
+  dimension: refSchema.describe('The overall stage may not exceed this dimension\'s stage + maxAbove.'),
+  maxAbove: levelNumberSchema,
   explanation: localizedTextSchema,
 }).strict()
 
 export const scoringSchema = z.object({
-  gatingRules: z.array(gatingRuleSchema).default([]),
+  gatingRules: z.array(gatingRuleSchema).max(LIMITS.gatingRules).default([]),
   smallServiceMissionThreshold: z
     .number()
-    .int()
+    .int('value.notInteger')
     .min(1)
+    .max(1000)
     .default(30)
     .describe('Fewer resident missions than this makes a small foreign service.'),
-  maxActionsPerHorizon: z.number().int().min(1).default(10),
+  maxActionsPerHorizon: z.number().int('value.notInteger').min(1).max(1000).default(10),
   horizonCapacity: z
     .object({ standard: horizonCapacitySchema, smallService: horizonCapacitySchema })
     .strict()
@@ -146,13 +156,9 @@ export const archetypeSchema = z.object({
   id: idSchema('Archetype'),
   title: localizedTextSchema,
   description: localizedTextSchema,
-  illustrative: z.literal(true, { errorMap: () => ({ message: 'archetypes must be flagged "illustrative": true' }) }),
-  scores: z.record(z.number().min(0)).describe('Dimension id → illustrative score.'),
+  illustrative: z.literal(true, { errorMap: () => ({ message: 'archetype.illustrative' }) }),
+  scores: z.record(refSchema, z.number().finite('value.notFinite').min(0).max(LIMITS.maxLevel)).describe('Dimension id → illustrative score.'),
 }).strict()
-
-const versionSchema = z
-  .string()
-  .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'version must be semantic, e.g. 1.0.0')
 
 const migrationNote = localizedTextSchema.optional().describe('What changed for this indicator, shown on the upgrade screen.')
 const freshLook = z.boolean().default(false).describe('Mark a carried answer so the user looks at it again (the wording changed in a way that may change the answer).')
@@ -160,30 +166,30 @@ const freshLook = z.boolean().default(false).describe('Mark a carried answer so 
 /** How one indicator of the earlier version carries over (see questionnaires/README.md, "migrations"). */
 export const indicatorMigrationSchema = z.discriminatedUnion('change', [
   z.object({
-    id: z.string().min(1).describe('Indicator id in the earlier version.'),
+    id: refSchema.min(1).describe('Indicator id in the earlier version.'),
     change: z.literal('same').describe('Same id, same levels: the answer is carried as it is.'),
     freshLook,
     note: migrationNote,
   }).strict(),
   z.object({
-    id: z.string().min(1),
+    id: refSchema.min(1),
     change: z.literal('renumbered').describe('Same meaning and levels under a new id: the answer moves to "to".'),
-    to: z.string().min(1).describe('Indicator id in this version.'),
+    to: refSchema.min(1).describe('Indicator id in this version.'),
     freshLook,
     note: migrationNote,
   }).strict(),
   z.object({
-    id: z.string().min(1),
+    id: refSchema.min(1),
     change: z.literal('remapped').describe('The levels changed: an answered level becomes levels[old level].'),
-    to: z.string().min(1).optional().describe('Indicator id in this version, when it changed too.'),
-    levels: z.record(z.number().int().min(0)).describe('Old level ("0", "1"…) → new level, one entry for every old level.'),
+    to: refSchema.min(1).optional().describe('Indicator id in this version, when it changed too.'),
+    levels: z.record(z.string().max(3, 'value.tooLong'), levelNumberSchema).describe('Old level ("0", "1"…) → new level, one entry for every old level.'),
     freshLook,
     note: migrationNote,
   }).strict(),
   z.object({
-    id: z.string().min(1),
+    id: refSchema.min(1),
     change: z.literal('reanswer').describe('The question changed too much: the old answer is not carried (its note is kept for reference) and the indicator must be answered again.'),
-    to: z.string().min(1).optional().describe('Indicator id in this version, when it changed too.'),
+    to: refSchema.min(1).optional().describe('Indicator id in this version, when it changed too.'),
     note: migrationNote,
   }).strict(),
 ])
@@ -192,36 +198,37 @@ export const indicatorMigrationSchema = z.discriminatedUnion('change', [
 export const migrationSchema = z.object({
   from: versionSchema.describe('The earlier version of this questionnaire (same id) that this migration upgrades.'),
   summary: localizedTextSchema.optional().describe('One paragraph on what changed, shown on the upgrade screen.'),
-  indicators: z.array(indicatorMigrationSchema).describe('One entry for every indicator of the earlier version.'),
+  indicators: z.array(indicatorMigrationSchema).max(LIMITS.indicators).describe('One entry for every indicator of the earlier version.'),
   actions: z
-    .record(z.string().min(1).nullable())
+    .record(refSchema, refSchema.min(1).nullable())
     .default({})
     .describe('Roadmap actions renamed (old id → new id) or removed (old id → null); unlisted ids are kept as they are.'),
 }).strict()
 
 export const questionnaireSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().max(2000, 'value.tooLong').optional(),
     schemaVersion: z.literal(QUESTIONNAIRE_SCHEMA_VERSION, {
-      errorMap: () => ({ message: `schemaVersion must be ${QUESTIONNAIRE_SCHEMA_VERSION}` }),
+      errorMap: () => ({ message: 'questionnaire.schemaVersion' }),
     }),
     id: idSchema('Questionnaire'),
-    version: versionSchema,
+    version: versionSchema.describe('Semantic version, e.g. 1.0.0.'),
     title: localizedTextSchema,
     description: localizedTextSchema,
     instructions: z
       .array(localizedTextSchema)
+      .max(LIMITS.idList)
       .optional()
       .describe('Paragraphs shown before the first question and at the top of the handbook: how to choose an answer.'),
-    locales: z.array(z.string().regex(localePattern, 'locale must look like "en", "fr" or "pt-BR"')).min(1),
-    sources: z.array(sourceSchema).default([]),
-    levels: z.array(levelSchema).min(2, 'at least two levels are needed'),
-    dimensions: z.array(dimensionSchema).min(1, 'at least one dimension is needed'),
-    indicators: z.array(indicatorSchema).min(1, 'at least one indicator is needed'),
-    actions: z.array(actionSchema).default([]),
+    locales: z.array(localeSchema).min(1).max(LIMITS.localeCount),
+    sources: z.array(sourceSchema).max(LIMITS.sources).default([]),
+    levels: z.array(levelSchema).min(2, 'levels.tooFew').max(LIMITS.maxLevel + 1),
+    dimensions: z.array(dimensionSchema).min(1, 'questionnaire.tooFew').max(LIMITS.dimensions),
+    indicators: z.array(indicatorSchema).min(1, 'questionnaire.tooFew').max(LIMITS.indicators),
+    actions: z.array(actionSchema).max(LIMITS.actions).default([]),
     scoring: scoringSchema.default({}),
-    archetypes: z.array(archetypeSchema).default([]),
-    migrations: z.array(migrationSchema).optional().describe('How answers made with earlier versions map to this one.'),
+    archetypes: z.array(archetypeSchema).max(LIMITS.archetypes).default([]),
+    migrations: z.array(migrationSchema).max(LIMITS.idList).optional().describe('How answers made with earlier versions map to this one.'),
   })
   .strict()
 
@@ -245,9 +252,13 @@ export type QuestionnaireInput = z.input<typeof questionnaireSchema>
 /** Resolves a localized text for `locale`, falling back to English. */
 export function localize(text: LocalizedText | undefined, locale: string): string {
   if (!text) return ''
-  // Own string entries only: a stored locale such as "toString" must not reach Object.prototype.
-  const own = (code: string) => (Object.hasOwn(text, code) && typeof text[code] === 'string' && text[code].trim() !== '' ? text[code] : undefined)
-  return own(locale) ?? own(locale.split('-')[0] ?? locale) ?? text.en
+  // Own keys only: a locale named "toString" must find nothing, not Object.prototype's function.
+  const exact = Object.prototype.hasOwnProperty.call(text, locale) ? text[locale] : undefined
+  if (typeof exact === 'string' && exact.trim() !== '') return exact
+  const base = locale.split('-')[0] ?? locale
+  const general = Object.prototype.hasOwnProperty.call(text, base) ? text[base] : undefined
+  if (typeof general === 'string' && general.trim() !== '') return general
+  return text.en
 }
 
 /** The highest level of the questionnaire's scale (5 for a 0–5 scale). */

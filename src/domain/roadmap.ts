@@ -1,25 +1,33 @@
 import { z } from 'zod'
+import { idSchema, LIMITS, levelNumberSchema, optionalDateSchema } from './input-rules'
 import { HORIZONS, maxLevel, type Action, type Effort, type Horizon, type Indicator, type LocalizedText, type Questionnaire, type VariantKey } from './questionnaire'
 import type { AssessmentResult } from './scoring'
+
+/** A plan item's key: an action id, `find-out:<indicator id>` or `custom:<id>`. */
+const itemKeySchema = z.string().max(LIMITS.idLength + 110, 'value.tooLong')
 
 /** The user's own changes to the generated plan, saved with the assessment and carried in the exported file. */
 export const roadmapEditsSchema = z.object({
   /** Target stage per dimension id; a dimension not listed gets the default (stage + 1). */
-  targets: z.record(z.number().int().min(0).max(20)).default({}),
+  targets: z.record(idSchema, levelNumberSchema).default({}),
   /** Keys of plan items the user dropped. */
-  dropped: z.array(z.string().max(200)).max(500).default([]),
+  dropped: z.array(itemKeySchema).max(LIMITS.roadmapDropped).default([]),
   /** Owner and target date the user set on plan items, by item key. */
-  details: z.record(z.object({ owner: z.string().max(200).optional(), targetDate: z.string().max(10).optional() }).strict()).default({}),
+  details: z.record(itemKeySchema, z.object({ owner: z.string().max(200, 'value.tooLong').optional(), targetDate: optionalDateSchema.optional() }).strict())
+    .refine(value => Object.keys(value).length <= LIMITS.roadmapDetails, { message: 'value.tooMany', params: { max: LIMITS.roadmapDetails } })
+    .default({}),
   /** Horizons the user chose for plan items, by item key: never moved by the scheduler (docs/method.md, scheduling rule 1). */
-  placements: z.record(z.enum(HORIZONS)).default({}),
+  placements: z.record(itemKeySchema, z.enum(HORIZONS))
+    .refine(value => Object.keys(value).length <= LIMITS.roadmapDetails, { message: 'value.tooMany', params: { max: LIMITS.roadmapDetails } })
+    .default({}),
   /** Actions the user added. */
   custom: z.array(z.object({
-    id: z.string().min(1).max(100),
-    dimensionId: z.string().max(100),
-    title: z.string().min(1).max(300),
-    description: z.string().max(2000).default(''),
+    id: z.string().min(1).max(100, 'value.tooLong'),
+    dimensionId: idSchema,
+    title: z.string().min(1).max(300, 'value.tooLong'),
+    description: z.string().max(2000, 'value.tooLong').default(''),
     horizon: z.enum(HORIZONS),
-  }).strict()).max(200).default([]),
+  }).strict()).max(LIMITS.customActions).default([]),
 }).strict()
 
 export type RoadmapEdits = z.infer<typeof roadmapEditsSchema>

@@ -1,6 +1,6 @@
 import type { Assessment } from '../domain/assessment'
 import { stageText } from '../domain/labels'
-import { isRealDate } from '../domain/profile'
+import { isRealDate } from '../domain/input-rules'
 import { localize, type LocalizedText, type Questionnaire } from '../domain/questionnaire'
 import type { Roadmap } from '../domain/roadmap'
 import type { AssessmentResult } from '../domain/scoring'

@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { explainHeadline } from '../domain/headline'
 import { HORIZONS, localize } from '../domain/questionnaire'
+import { levelName } from '../domain/labels'
+import { dimensionResult } from '../domain/scoring'
 import type { RoadmapItem } from '../domain/roadmap'
 import type { ReportContext } from './context'
 import { itemDetail, itemOwner, itemTitle } from './item-text'
@@ -22,6 +25,33 @@ const planItemSchema = z.object({
   effort: z.enum(['low', 'medium', 'high']).nullable(),
   sources: z.array(text).describe('Source codes (R1, M3, S72…) listed in `sources`.'),
   movedFrom: z.enum(HORIZONS).nullable().describe('The horizon the item could not fit in (it was full), or null.'),
+}).strict()
+
+const idList = z.array(text)
+
+/** The explained headline (docs/method.md, scoring 5a) as data: facts as codes with parameters, worded by the reader. */
+const headlineSchema = z.object({
+  stage,
+  facts: z.array(z.discriminatedUnion('code', [
+    z.object({
+      code: z.literal('heldAt'),
+      params: z.object({
+        count: z.number().int().min(0), total: z.number().int().min(0), stage,
+        dimensions: z.array(z.object({ dimensionId: text, stage: stage.nullable(), indicators: idList }).strict()),
+      }).strict(),
+    }).strict().describe('`count` of `total` dimensions have not passed `stage` (the median stage); `dimensions` lists them with the indicators answered at their stage.'),
+    z.object({
+      code: z.literal('capped'),
+      params: z.object({ ruleId: text, dimensionId: text, dimensionStage: stage, median: stage, limit: stage }).strict(),
+    }).strict().describe('A gating rule lowered the median `median` to `limit`, because `dimensionId` is at `dimensionStage`.'),
+  ])).describe('Facts from this assessment that set the overall stage.'),
+  pathStatus: z.enum(['found', 'top', 'unreachable']).describe('found: `path` raises the stage; top: already at the top stage; unreachable: no rise of answers can raise it.'),
+  path: z.object({
+    changes: z.array(z.object({ indicatorId: text, dimensionId: text, from: stage.nullable(), to: stage }).strict()),
+    stage: stage.describe('The overall stage the changes reach.'),
+  }).strict().nullable().describe('The fewest indicator changes that raise the overall stage.'),
+  meaning: z.object({ level: stage, contradictedBy: idList }).strict().describe('The generic description (results.stageMeaning) says what the stage means in general; `contradictedBy` lists answers above the stage that it would misdescribe if read as a finding.'),
+  strengths: z.array(z.object({ indicatorId: text, dimensionId: text, level: stage, dimensionStage: stage }).strict()).describe('Answers above their dimension\'s stage, largest margin first.'),
 }).strict()
 
 /** The layout of a results file, as a zod schema (`docs/results.schema.json` is generated from it). */
@@ -59,6 +89,7 @@ export const resultsFileSchema = z.object({
       gaps: z.array(text),
     }).strict()),
   }).strict(),
+  headline: headlineSchema,
   plan: z.object({
     horizons: z.array(z.object({ id: z.enum(HORIZONS), label: text, items: z.array(planItemSchema) }).strict()),
     later: z.array(planItemSchema).describe('Items for which no horizon had room.'),
@@ -92,7 +123,7 @@ export function buildResultsFile(c: ReportContext): ResultsFile {
   const p = c.assessment.profile
   const planned = [...HORIZONS.flatMap(h => c.roadmap.horizons[h]), ...c.roadmap.later]
   const cited = new Set([...c.questionnaire.dimensions.flatMap(d => d.sources), ...planned.flatMap(i => i.sources)])
-  const levelLabel = (level: number | null) => (level === null ? '' : c.t(c.questionnaire.levels[level]?.label))
+  const levelLabel = (level: number | null) => (level === null ? '' : levelName(c.questionnaire, level, c.locale))
   return {
     format: RESULTS_FORMAT,
     schemaVersion: RESULTS_SCHEMA_VERSION,
@@ -114,22 +145,25 @@ export function buildResultsFile(c: ReportContext): ResultsFile {
       total: r.total,
       provisional: r.provisional,
       gaps: r.gaps,
-      dimensions: c.questionnaire.dimensions.map((d, i) => {
-        const res = r.dimensions[i]!
-        return {
+      dimensions: c.questionnaire.dimensions.flatMap((d) => {
+        const res = dimensionResult(r, d.id)
+        const target = c.roadmap.targets.find(x => x.dimensionId === d.id)
+        if (!res || !target) return []
+        return [{
           id: d.id,
           title: c.t(d.title),
           score: res.score === null ? null : round1(res.score),
           stage: res.stage,
           stageName: levelLabel(res.stage),
           unconfirmed: res.unconfirmed,
-          target: c.roadmap.targets[i]!.target,
+          target: target.target,
           answered: res.answered,
           total: res.total,
           gaps: res.gaps,
-        }
+        }]
       }),
     },
+    headline: explainHeadline(c.questionnaire, r),
     plan: {
       horizons: HORIZONS.map(h => ({ id: h, label: c.labels.horizon[h], items: c.roadmap.horizons[h].map(item => planItem(c, item)) })),
       later: c.roadmap.later.map(item => planItem(c, item)),

@@ -10,6 +10,7 @@ import { applyAnswerChange, clearFreshLook, createAssessment, type AnswerChange,
 import { assessmentFromImport } from '@/domain/assessment-import'
 import { sameAssessments } from '@/domain/copies'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type ImportResult } from '@/domain/assessment-file'
+import { problem } from '@/domain/problem'
 import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
 import { migrateAssessment, upgradedAssessment, type MigrationOutcome } from '@/domain/migration'
@@ -122,7 +123,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
       latest.delete(assessment.id)
       writing.add(assessment.id)
       const result = conflicts.value[snapshot.id]
-        ? { ok: false as const, error: { kind: 'conflict' as const, message: '' } }
+        ? { ok: false as const, error: { kind: 'conflict' as const, code: 'storage.conflict' as const, message: '' } }
         : await saveAssessment(snapshot, revisions.get(snapshot.id) ?? null)
       writing.delete(assessment.id)
       pending--
@@ -343,8 +344,8 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const saved = await put(assessment)
     if (!saved) {
       forget(assessment.id)
-      const error = saveState.value.status === 'error' ? saveState.value.error.message : 'storage refused the save'
-      return { result: { ok: false, errors: [{ path: '(file)', message: `the answers are valid but could not be saved: ${error}` }] } }
+      const code = saveState.value.status === 'error' ? saveState.value.error.code : 'storage.failed'
+      return { result: { ok: false, errors: [problem(code, '(file)')] } }
     }
     return { result, id: assessment.id, alreadyHere }
   }

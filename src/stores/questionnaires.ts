@@ -11,6 +11,8 @@ import {
   type QuestionnaireEntry,
   type QuestionnaireLoadError,
 } from '@/data/questionnaires'
+import { checkFileSize, LIMITS } from '@/domain/input-rules'
+import { problem } from '@/domain/problem'
 
 /** The questionnaires the app can use: shipped ones and those opened from disk, plus files that failed the checker. */
 export const useQuestionnairesStore = defineStore('questionnaires', () => {
@@ -50,6 +52,12 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
    * but different content waits in `pendingReplace`; the same content again changes nothing.
    */
   async function openFile(file: File): Promise<void> {
+    // The size is checked in bytes before anything is read: a 30 MB file is refused at once.
+    const tooLarge = checkFileSize(file.size, LIMITS.questionnaireFileBytes)
+    if (tooLarge) {
+      lastOpened.value = { ok: false, error: { file: file.name, errors: [tooLarge] } }
+      return
+    }
     await load()
     const text = await file.text()
     const result = readQuestionnaireFile(file.name, text, new Date().toISOString())
@@ -76,7 +84,7 @@ export const useQuestionnairesStore = defineStore('questionnaires', () => {
   async function keep(entry: QuestionnaireEntry): Promise<void> {
     const saved = await saveOpenedQuestionnaire(entry)
     if (!saved.ok) {
-      lastOpened.value = { ok: false, error: { file: entry.origin.file, errors: [{ path: '(file)', message: saved.error.message }] } }
+      lastOpened.value = { ok: false, error: { file: entry.origin.file, errors: [problem(saved.error.code, '(file)')] } }
       return
     }
     absorb([{ ok: true, value: entry }])

@@ -26,11 +26,13 @@ test('a broken questionnaire file shows the checker\'s messages and changes noth
   await page.getByLabel('Open a questionnaire file…').setInputFiles({ name: 'adapted.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) })
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('adapted.json cannot be used')
-  await expect(alert).toContainText('adapted.json › version: version must be semantic, e.g. 1.0.0')
+  await expect(alert).toContainText('A version looks like 1.0.0.')
+  await expect(alert).toContainText('adapted.json › version')
   await expect(page.locator('.questionnaire-card')).toHaveCount(before)
 
   await page.getByLabel('Open a questionnaire file…').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "x",') })
-  await expect(page.getByRole('alert')).toContainText('notes.json › (top level): not valid JSON')
+  await expect(page.getByRole('alert')).toContainText('The file is not valid JSON: the text goes wrong near line 1, column 12.')
+  await expect(page.getByRole('alert')).toContainText('notes.json › (file)')
   await page.screenshot({ path: `${ARTIFACTS}/open-broken-questionnaire.png`, fullPage: true })
 })
 

@@ -152,14 +152,17 @@ test('broken answers files are refused with a clear message and change nothing',
 
   await page.getByLabel('Import an answers file…').setInputFiles({ name: 'cut.tda.json', mimeType: 'application/json', buffer: Buffer.from(valid.slice(0, Math.floor(valid.length / 2))) })
   await expect(page.getByRole('alert')).toContainText('cut.tda.json was not imported')
-  await expect(page.getByRole('alert')).toContainText('cut.tda.json › (top level): not valid JSON')
+  await expect(page.getByRole('alert')).toContainText('The file is not valid JSON: the text goes wrong near line')
+  await expect(page.getByRole('alert')).toContainText('cut.tda.json › (file)')
 
   const otherVersion = valid.replace('"version": "1.0.0"', '"version": "9.0.0"')
   await page.getByLabel('Import an answers file…').setInputFiles({ name: 'v9.tda.json', mimeType: 'application/json', buffer: Buffer.from(otherVersion) })
-  await expect(page.getByRole('alert')).toContainText('v9.tda.json › questionnaire: the answers were made with questionnaire "tech-diplomacy" version 9.0.0, which is not available here')
+  await expect(page.getByRole('alert')).toContainText('These answers were made with the questionnaire “tech-diplomacy” version 9.0.0, which is not available here')
+  await expect(page.getByRole('alert')).toContainText('v9.tda.json › questionnaire')
 
   await page.getByLabel('Import an answers file…').setInputFiles({ name: 'minutes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]) })
-  await expect(page.getByRole('alert')).toContainText('minutes.docx › (top level): not valid JSON')
+  await expect(page.getByRole('alert')).toContainText('This looks like a Word, Excel or ZIP file, not an answers file.')
+  await expect(page.getByRole('alert')).toContainText('minutes.docx › (file)')
   await page.screenshot({ path: `${ARTIFACTS}/import-refused.png`, fullPage: true })
 
   await expect(rows).toHaveCount(1)

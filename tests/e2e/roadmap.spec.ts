@@ -23,6 +23,9 @@ test('the roadmap can be edited, survives a reload, travels in the export and la
   const droppedTitle = (await second.locator('h4').textContent())!.trim()
   await second.getByRole('button', { name: 'Drop this action' }).click()
   await expect(page.getByRole('heading', { name: /Dropped actions/ })).toBeVisible()
+  // A dropped action leaves every horizon (and "later"): it is only listed under "Dropped actions".
+  const inPlan = (title: string) => page.locator('section[aria-labelledby^="h-"] .roadmap-item h4').filter({ hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+  await expect(inPlan(droppedTitle)).toHaveCount(0)
 
   await page.getByLabel(/^Action/).fill('Brief the minister on the roadmap')
   await page.getByLabel('Horizon', { exact: true }).selectOption('0-6m')
@@ -35,6 +38,8 @@ test('the roadmap can be edited, survives a reload, travels in the export and la
   await expect(page.getByLabel('Target stage for Mandate & institutional anchoring')).toHaveValue('5')
   await expect(page.locator('.roadmap-item', { hasText: firstTitle }).first().getByLabel('Owner')).toHaveValue('Director, Digital Affairs Desk')
   await expect(page.locator('section', { has: page.getByRole('heading', { name: /Dropped actions/ }) })).toContainText(droppedTitle)
+  await expect(inPlan(droppedTitle)).toHaveCount(0)
+  await expect(inPlan(firstTitle)).toHaveCount(1)
   await page.screenshot({ path: `${ARTIFACTS}/roadmap-1280.png`, fullPage: true })
   await expectNoSeriousA11yViolations(page)
 

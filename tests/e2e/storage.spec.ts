@@ -256,7 +256,7 @@ test('a device whose database cannot be opened says its saved work exists, and s
   await expect(page.getByRole('alert').filter({ hasText: 'This device holds saved assessments, but the browser cannot open its database right now.' })).toBeVisible()
   await expect(page.getByText('No assessment yet.', { exact: false })).toHaveCount(0)
   await page.getByRole('button', { name: 'Start a new assessment' }).first().click()
-  await expect(page.getByText(/Not saved: Internal error opening backing store/)).toBeVisible()
+  await expect(page.getByText(/Not saved: This device's database cannot be opened right now/)).toBeVisible()
   expect(await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('tda:assessments:')))).toEqual([])
 })
 

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { PROBLEM_CODES } from '@/domain/problem'
+import { VALUE_TYPES } from '@/domain/zod-problems'
 import { UI_LOCALES } from '@/i18n/locales'
 
 type Messages = { [key: string]: string | string[] | Messages }
@@ -37,3 +40,33 @@ describe.each(UI_LOCALES.filter(l => l.code !== 'en').map(l => l.code))('UI tran
     expect(wrong).toEqual([])
   })
 })
+
+describe('every message the code asks for exists in every language', () => {
+  const locales = UI_LOCALES.map(l => [l.code, flatten(load(l.code))] as const)
+
+  it.each(locales)('%s: a translation for every problem code, value kind and file kind', (_code, messages) => {
+    const keys = [
+      ...PROBLEM_CODES.map(code => `problems.${code}`),
+      ...VALUE_TYPES.map(type => `problems.types.${type}`),
+      'problems.fileKinds.answers', 'problems.fileKinds.questionnaire', 'problems.more', 'problems.where', 'problems.paths.file', 'problems.paths.top',
+    ]
+    expect(keys.filter(key => !messages.has(key))).toEqual([])
+  })
+
+  it.each(locales)('%s: every key written literally in src/ as t(\'…\')', (_code, messages) => {
+    const used = new Set<string>()
+    for (const file of sourceFiles(new URL('../../src/', import.meta.url).pathname)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)'/g)) used.add(match[1]!)
+    }
+    expect(used.size).toBeGreaterThan(100)
+    expect([...used].filter(key => !messages.has(key) && ![...messages.keys()].some(k => k.startsWith(`${key}.`)))).toEqual([])
+  })
+})
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return /\.(ts|vue)$/.test(entry.name) ? [path] : []
+  })
+}

@@ -76,7 +76,7 @@ describe('npm run questionnaires:check on migrations', () => {
   it('names the file and the path of a broken migration', () => {
     const broken: Questionnaire = { ...v110, migrations: [{ ...v110.migrations![0]!, indicators: v110.migrations![0]!.indicators.filter(e => e.id !== 'I3.3') }] }
     expect(checkMigrationFiles([{ file: 'mine.json', questionnaire: broken }], [v100]).errors).toEqual([
-      { file: 'mine.json', issue: { path: 'migrations[0].indicators', message: 'incomplete: indicator "I3.3" of version 1.0.0 is not listed' } },
+      { file: 'mine.json', issue: { path: 'migrations[0].indicators', code: 'migration.incomplete', params: { id: 'I3.3', version: '1.0.0' } } },
     ])
   })
 

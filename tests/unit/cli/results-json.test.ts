@@ -20,7 +20,7 @@ describe('npm run report -- --format json', () => {
   it('writes one results file per answers file', () => {
     expect(run.status).toBe(0)
     expect(readdirSync(out).sort()).toEqual(['emerging-mid.results.json', 'ldc-island-early.results.json', 'pioneer.results.json'])
-    expect(String(run.stdout)).toContain('3 JSON file(s) written')
+    expect(String(run.stdout)).toContain('3 fichier(s) JSON écrit(s)') // the command line speaks the --lang language
   })
 
   it.each(FIXTURES.map(f => f.replace(/^.*\/|\.tda\.json$/g, '')))('%s validates against docs/results.schema.json', (name) => {
@@ -43,6 +43,21 @@ describe('npm run report -- --format json', () => {
     const cited = new Set(data.plan.horizons.flatMap(h => h.items.flatMap(i => i.sources)))
     const listed = new Set(data.sources.map(s => s.id))
     expect([...cited].filter(id => !listed.has(id))).toEqual([])
+  })
+
+  it('carries the explained headline: the facts that set the stage and the shortest path to the next one', () => {
+    for (const name of ['ldc-island-early', 'emerging-mid', 'pioneer']) {
+      const data = JSON.parse(readFileSync(join(out, `${name}.results.json`), 'utf8')) as {
+        results: { overallStage: number }
+        headline: { stage: number, facts: Array<{ code: string }>, pathStatus: string, path: { stage: number, changes: unknown[] } | null, meaning: { level: number } }
+      }
+      expect(data.headline.stage, name).toBe(data.results.overallStage)
+      expect(data.headline.meaning.level, name).toBe(data.results.overallStage)
+      expect(data.headline.facts.length, name).toBeGreaterThan(0)
+      expect(data.headline.pathStatus, name).toBe('found')
+      expect(data.headline.path!.stage, name).toBeGreaterThan(data.results.overallStage)
+      expect(data.headline.path!.changes.length, name).toBeGreaterThan(0)
+    }
   })
 
   it('rejects a results file that breaks the schema (the validator is not a rubber stamp)', () => {

@@ -52,7 +52,7 @@ describe.each<[string, () => StorageAdapter]>([
     await storage.put('assessments', 'a', { revision: 2 })
     const seen: unknown[] = []
     const refused = await storage.putIf('assessments', 'a', { revision: 2 }, (current) => { seen.push(current); return false })
-    expect(refused).toEqual({ ok: false, error: { kind: 'conflict', message: expect.any(String) }, current: { revision: 2 } })
+    expect(refused).toEqual({ ok: false, error: { kind: 'conflict', code: 'storage.conflict', message: expect.any(String) }, current: { revision: 2 } })
     expect(seen).toEqual([{ revision: 2 }])
     expect(await storage.putIf('assessments', 'a', { revision: 3 }, () => true)).toEqual({ ok: true })
     expect(await storage.get('assessments', 'a')).toEqual({ revision: 3 })
@@ -90,7 +90,7 @@ describe('localStorage adapter with damaged data', () => {
   it('reports a full device as a quota error, with nothing written', async () => {
     const storage = createLocalStorageAdapter(new FakeStorage(0))
     const result = await storage.put('assessments', 'a', { id: 'a' })
-    expect(result).toEqual({ ok: false, error: { kind: 'quota', message: 'The quota has been exceeded.' } })
+    expect(result).toEqual({ ok: false, error: { kind: 'quota', code: 'storage.quota', message: 'The quota has been exceeded.' } })
     expect(await storage.entries('assessments')).toEqual([])
   })
 })
@@ -98,7 +98,7 @@ describe('localStorage adapter with damaged data', () => {
 describe('locked adapter', () => {
   it('shows nothing and refuses every write with the reason', async () => {
     const storage = createLockedAdapter('database blocked')
-    const refused = { ok: false, error: { kind: 'unavailable', message: 'database blocked' } }
+    const refused = { ok: false, error: { kind: 'unavailable', code: 'storage.locked', message: 'database blocked' } }
     expect(await storage.entries('assessments')).toEqual([])
     expect(await storage.put('assessments', 'a', {})).toEqual(refused)
     expect(await storage.putIf('assessments', 'a', {}, () => true)).toEqual(refused)
@@ -118,7 +118,7 @@ describe('openStorage', () => {
     const storage = await openStorage({ indexedDB: failingIndexedDb(), localStorage: local })
     expect(storage.backend).toBe('locked')
     const result = await storage.put('assessments', 'a', {})
-    expect(result).toEqual({ ok: false, error: { kind: 'unavailable', message: 'Internal error opening backing store' } })
+    expect(result).toEqual({ ok: false, error: { kind: 'unavailable', code: 'storage.locked', message: 'Internal error opening backing store' } })
     expect(local.getItem('tda:assessments:a')).toBeNull()
   })
 

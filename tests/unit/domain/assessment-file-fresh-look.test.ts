@@ -33,6 +33,6 @@ describe('answers marked for a fresh look in the answers file', () => {
 
   it('must name indicators of the questionnaire', () => {
     const parsed = parseAssessmentFile(serializeAssessmentFile(buildAssessmentFile(marked({ zz: { reason: 'fresh-look', from: '0.9.0', previousId: 'zz' } }), NOW)), find)
-    expect(parsed.ok ? [] : parsed.errors).toEqual([{ path: 'assessment.freshLook.zz', message: 'unknown indicator "zz" for questionnaire mini 1.0.0' }])
+    expect(parsed.ok ? [] : parsed.errors).toEqual([{ path: 'assessment.freshLook.zz', code: 'answers.unknownIndicator', params: { id: 'zz', questionnaire: 'mini', version: '1.0.0' } }])
   })
 })

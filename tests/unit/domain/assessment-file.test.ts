@@ -6,6 +6,7 @@ import { assessmentFromImport } from '@/domain/assessment-import'
 import { checkQuestionnaireText } from '@/domain/check'
 import { emptyProfile } from '@/domain/profile'
 import type { Questionnaire } from '@/domain/questionnaire'
+import { inEnglish } from '../../problem-text'
 
 const checked = checkQuestionnaireText(readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8'))
 if (!checked.ok) throw new Error('fixture invalid')
@@ -43,7 +44,7 @@ function parse(text: string) {
 
 function errorsOf(text: string): string[] {
   const result = parse(text)
-  return result.ok ? [] : result.errors.map(e => `${e.path}: ${e.message}`)
+  return result.ok ? [] : result.errors.map(inEnglish)
 }
 
 function mutated(change: (file: Record<string, any>) => void): string { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -91,26 +92,26 @@ describe('assessment file round trip', () => {
 describe('assessment file import refuses, with the path of the problem,', () => {
   it('a truncated file', () => {
     const text = serializeAssessmentFile(buildAssessmentFile(sample(), NOW))
-    expect(errorsOf(text.slice(0, 200))[0]).toMatch(/^\(top level\): not valid JSON/)
+    expect(errorsOf(text.slice(0, 200))[0]).toMatch(/^\(file\): The file is not valid JSON: the text goes wrong near line \d+, column \d+\.$/)
   })
 
   it('a JSON file of another kind', () => {
-    expect(errorsOf('{"schemaVersion": 1, "id": "tech-diplomacy"}')).toEqual(['format: not an answers file of this tool (expected "format": "tech-diplomacy-assessment")'])
-    expect(errorsOf('[1, 2]')).toEqual(['(top level): not an answers file: expected a JSON object'])
+    expect(errorsOf('{"schemaVersion": 1, "id": "tech-diplomacy"}')).toEqual(['format: This is not an answers file of this tool (it should say “format”: “tech-diplomacy-assessment”).'])
+    expect(errorsOf('[1, 2]')).toEqual(['(top level): The file holds JSON, but it is not an answers file.'])
   })
 
   it('a file from a newer version of the tool', () => {
-    expect(errorsOf(mutated((f) => { f.schemaVersion = 2 }))[0]).toMatch(/^schemaVersion: the file was made by a newer version of this tool/)
+    expect(errorsOf(mutated((f) => { f.schemaVersion = 2 }))[0]).toBe('schemaVersion: The file was made by a newer version of this tool (file format 2; this version reads 1). Update the tool to open it.')
   })
 
   it('a file made with a questionnaire version that is not available', () => {
     expect(errorsOf(mutated((f) => { f.questionnaire.version = '2.0.0' }))).toEqual([
-      'questionnaire: the answers were made with questionnaire "mini" version 2.0.0, which is not available here (available: mini 1.0.0). Open that questionnaire file first, then import again.',
+      'questionnaire: These answers were made with the questionnaire “mini” version 2.0.0, which is not available here (available: mini 1.0.0). Open that questionnaire file first, then import again.',
     ])
   })
 
   it('a missing field', () => {
-    expect(errorsOf(mutated((f) => { delete f.assessment.profile.ministry }))).toContain('assessment.profile.ministry: is required')
+    expect(errorsOf(mutated((f) => { delete f.assessment.profile.ministry }))).toContain('assessment.profile.ministry: A required value is missing.')
   })
 
   it('an answer with an unknown kind', () => {
@@ -118,54 +119,54 @@ describe('assessment file import refuses, with the path of the problem,', () => 
   })
 
   it('an answer to an indicator the questionnaire does not have', () => {
-    expect(errorsOf(mutated((f) => { f.assessment.answers.zz = f.assessment.answers.a2 }))).toEqual(['assessment.answers.zz: unknown indicator "zz" for questionnaire mini 1.0.0'])
+    expect(errorsOf(mutated((f) => { f.assessment.answers.zz = f.assessment.answers.a2 }))).toEqual(['assessment.answers.zz: Unknown indicator “zz” for the questionnaire mini 1.0.0.'])
   })
 
   it('a level above the top of the scale', () => {
-    expect(errorsOf(mutated((f) => { f.assessment.answers.a1.level = 6 }))).toEqual(['assessment.answers.a1.level: level 6 is above the top level 5'])
+    expect(errorsOf(mutated((f) => { f.assessment.answers.a1.level = 6 }))).toEqual(['assessment.answers.a1.level: Level 6 is above the top level 5.'])
   })
 
   it('a roadmap target above the top of the scale (the top itself is accepted)', () => {
-    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 6 }))).toEqual(['assessment.roadmap.targets.alpha: target 6 is above the top level 5'])
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 6 }))).toEqual(['assessment.roadmap.targets.alpha: The target 6 is above the top level 5.'])
     expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.alpha = 5 }))).toEqual([])
   })
 
   it('a roadmap target for a dimension the questionnaire does not have', () => {
-    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.gamma = 2 }))).toEqual(['assessment.roadmap.targets.gamma: unknown dimension "gamma"'])
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.targets.gamma = 2 }))).toEqual(['assessment.roadmap.targets.gamma: Unknown dimension “gamma”.'])
   })
 
   it('an own action for a dimension the questionnaire does not have', () => {
-    expect(errorsOf(mutated((f) => { f.assessment.roadmap.custom[0].dimensionId = 'gamma' }))).toEqual(['assessment.roadmap.custom[0].dimensionId: unknown dimension "gamma"'])
+    expect(errorsOf(mutated((f) => { f.assessment.roadmap.custom[0].dimensionId = 'gamma' }))).toEqual(['assessment.roadmap.custom[0].dimensionId: Unknown dimension “gamma”.'])
   })
 
   it('"not applicable" where the indicator does not allow it', () => {
-    expect(errorsOf(mutated((f) => { f.assessment.answers.a1 = { kind: 'not_applicable', evidence: '', updatedAt: NOW } }))).toEqual(['assessment.answers.a1.kind: "not applicable" is not allowed for indicator a1'])
+    expect(errorsOf(mutated((f) => { f.assessment.answers.a1 = { kind: 'not_applicable', evidence: '', updatedAt: NOW } }))).toEqual(['assessment.answers.a1.kind: “Not applicable” is not allowed for the indicator a1.'])
   })
 
   it('keys that would change object prototypes', () => {
     const text = mutated(() => undefined).replace('"answers":{', '"answers":{"__proto__":{"polluted":true},')
-    expect(errorsOf(text)).toEqual(['assessment.answers.__proto__: the key "__proto__" is not allowed'])
+    expect(errorsOf(text)).toEqual(['assessment.answers.__proto__: The field name “__proto__” is not allowed.'])
   })
 
   it('a "__proto__" key whose content is a valid answer (copied as is, it would become the answers\' prototype)', () => {
     const text = mutated(() => undefined).replace('"answers":{', `"answers":{"__proto__":{"kind":"dont_know","evidence":"","updatedAt":"${NOW}"},`)
-    expect(errorsOf(text)).toEqual(['assessment.answers.__proto__: the key "__proto__" is not allowed'])
+    expect(errorsOf(text)).toEqual(['assessment.answers.__proto__: The field name “__proto__” is not allowed.'])
   })
 
   it('a "constructor" key deep inside the roadmap edits', () => {
     const text = mutated((f) => { f.assessment.roadmap.details.constructor = { owner: 'x' } })
-    expect(errorsOf(text)).toEqual(['assessment.roadmap.details.constructor: the key "constructor" is not allowed'])
+    expect(errorsOf(text)).toEqual(['assessment.roadmap.details.constructor: The field name “constructor” is not allowed.'])
   })
 
   it('unknown extra fields', () => {
-    expect(errorsOf(mutated((f) => { f.assessment.script = '<script>' }))[0]).toMatch(/^assessment: Unrecognized key/)
+    expect(errorsOf(mutated((f) => { f.assessment.script = '<script>' }))[0]).toBe('assessment: Unknown field name(s): "script".')
   })
 
   it('a file that is too large', () => {
-    expect(errorsOf(' '.repeat(MAX_ASSESSMENT_FILE_BYTES + 1))[0]).toMatch(/^\(file\): the file is too large/)
+    expect(errorsOf(' '.repeat(MAX_ASSESSMENT_FILE_BYTES + 1))[0]).toBe('(file): The file is too large (5 MB); the limit is 5 MB.')
   })
 
   it('an over-long evidence note', () => {
-    expect(errorsOf(mutated((f) => { f.assessment.answers.a1.evidence = 'x'.repeat(5001) }))[0]).toMatch(/^assessment\.answers\.a1\.evidence: /)
+    expect(errorsOf(mutated((f) => { f.assessment.answers.a1.evidence = 'x'.repeat(5001) }))[0]).toBe('assessment.answers.a1.evidence: The text is too long (at most 5,000 characters).')
   })
 })

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { applyAnswerChange, createAssessment, isAnswered, isEvidenceRequired, needsEvidence, pendingIndicators, progressOf, type Answer, type Answers } from '@/domain/assessment'
+import { applyAnswerChange, createAssessment, indicatorsToLookAt, informationGaps, isAnswered, isEvidenceRequired, needsEvidence, pendingIndicators, progressOf, type Answer, type Answers } from '@/domain/assessment'
 import { checkQuestionnaireText } from '@/domain/check'
 import { emptyProfile } from '@/domain/profile'
-import type { Questionnaire } from '@/domain/questionnaire'
+import type { Indicator, Questionnaire } from '@/domain/questionnaire'
 
 const checked = checkQuestionnaireText(readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8'))
 if (!checked.ok) throw new Error('fixture invalid')
@@ -122,5 +122,26 @@ describe('evidence threshold', () => {
     expect(needsEvidence(indicator, level(3, '  '))).toBe(true)
     expect(needsEvidence(indicator, level(3, 'Decree 4/2026'))).toBe(false)
     expect(needsEvidence(indicator, level(2))).toBe(false)
+  })
+})
+
+describe('information gaps and fresh-look marks', () => {
+  const q = { indicators: [{ id: 'x1' }, { id: 'x2' }, { id: 'x3' }] as Indicator[] }
+  const T = '2026-11-23T10:00:00.000Z'
+
+  it('lists the indicators answered "don\'t know", in questionnaire order, and nothing else', () => {
+    const answers: Answers = {
+      x3: { kind: 'dont_know', evidence: '', updatedAt: T },
+      x2: { kind: 'not_applicable', evidence: '', updatedAt: T },
+      x1: { kind: 'dont_know', evidence: '', updatedAt: T },
+    }
+    expect(informationGaps(q, answers).map(i => i.id)).toEqual(['x1', 'x3'])
+    expect(informationGaps(q, {})).toEqual([])
+  })
+
+  it('lists the indicators an upgrade marked, in questionnaire order', () => {
+    const mark = { reason: 'fresh-look' as const, from: '1.0.0', previousId: 'x' }
+    expect(indicatorsToLookAt(q, { x3: mark, x1: { ...mark, reason: 'reanswer' } }).map(i => i.id)).toEqual(['x1', 'x3'])
+    expect(indicatorsToLookAt(q, undefined)).toEqual([])
   })
 })

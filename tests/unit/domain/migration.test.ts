@@ -6,6 +6,7 @@ import { checkMigrationAgainst, compareVersions, findMigration, findUpgrade, isS
 import { emptyProfile } from '@/domain/profile'
 import { emptyRoadmapEdits, type RoadmapEdits } from '@/domain/roadmap'
 import type { Questionnaire, QuestionnaireInput } from '@/domain/questionnaire'
+import { inEnglish } from '../../problem-text'
 
 const miniText = readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8')
 type Editable = QuestionnaireInput & Record<string, unknown>
@@ -13,7 +14,7 @@ const raw = (): Editable => JSON.parse(miniText) as Editable
 
 function build(q: Editable): Questionnaire {
   const result = checkQuestionnaire(q)
-  if (!result.ok) throw new Error(result.errors.map(e => `${e.path}: ${e.message}`).join('\n'))
+  if (!result.ok) throw new Error(result.errors.map(inEnglish).join('\n'))
   return result.questionnaire
 }
 
@@ -217,8 +218,8 @@ function migrationErrors(breakIt: (q: Editable) => void): string[] {
   const q = newRaw()
   breakIt(q)
   const within = checkQuestionnaire(q)
-  if (!within.ok) return within.errors.map(e => `${e.path}: ${e.message}`)
-  return checkMigrationAgainst(within.questionnaire, oldQ).map(e => `${e.path}: ${e.message}`)
+  if (!within.ok) return within.errors.map(inEnglish)
+  return checkMigrationAgainst(within.questionnaire, oldQ).map(inEnglish)
 }
 
 const entries = (q: Editable) => q.migrations![0]!.indicators as Array<Record<string, unknown>>
@@ -230,67 +231,67 @@ describe('the checker on migrations', () => {
 
   it('rejects an unknown earlier indicator id, with its path', () => {
     expect(migrationErrors((q) => { entries(q)[0]!.id = 'zz' })).toEqual([
-      'migrations[0].indicators[0].id: indicator "zz" does not exist in version 1.1.0: use "renumbered" with "to", or "reanswer"',
+      'migrations[0].indicators[0].id: The indicator “zz” does not exist in version 1.1.0: use “renumbered” with “to”, or “reanswer”.',
     ])
     expect(migrationErrors((q) => { entries(q).push({ id: 'zz', change: 'reanswer', to: 'b4' }) })).toEqual([
-      'migrations[0].indicators[6].id: unknown indicator "zz": version 1.0.0 has no such indicator',
+      'migrations[0].indicators[6].id: Unknown indicator “zz”: version 1.0.0 has no such indicator.',
     ])
   })
 
   it('rejects a target that does not exist in the new version', () => {
     expect(migrationErrors((q) => { entries(q)[1]!.to = 'a9' })).toEqual([
-      'migrations[0].indicators[1].to: indicator "a9" does not exist in version 1.1.0',
+      'migrations[0].indicators[1].to: The indicator “a9” does not exist in version 1.1.0.',
     ])
   })
 
   it('rejects a new level out of range', () => {
     expect(migrationErrors((q) => { (entries(q)[2]!.levels as Record<string, number>)['3'] = 7 })).toEqual([
-      'migrations[0].indicators[2].levels.3: level 7 is above the top level 5 of version 1.1.0',
+      'migrations[0].indicators[2].levels.3: Level 7 is above the top level 5 of version 1.1.0.',
     ])
   })
 
   it('rejects an old level out of range and a level map that misses an old level', () => {
     expect(migrationErrors((q) => { (entries(q)[2]!.levels as Record<string, number>)['6'] = 5 })).toEqual([
-      'migrations[0].indicators[2].levels.6: old level 6 is out of range: version 1.0.0 has levels 0–5',
+      'migrations[0].indicators[2].levels.6: Old level 6 is out of range: version 1.0.0 has levels 0–5.',
     ])
     expect(migrationErrors((q) => { delete (entries(q)[2]!.levels as Record<string, number>)['4'] })).toEqual([
-      'migrations[0].indicators[2].levels: no new level for old level 4 (version 1.0.0 has levels 0–5)',
+      'migrations[0].indicators[2].levels: No new level for old level 4 (version 1.0.0 has levels 0–5).',
     ])
     expect(migrationErrors((q) => { (entries(q)[2]!.levels as Record<string, number>).x = 1 })).toEqual([
-      'migrations[0].indicators[2].levels.x: "x" is not a level number',
+      'migrations[0].indicators[2].levels.x: “x” is not a level number.',
     ])
   })
 
   it('rejects an incomplete migration', () => {
     expect(migrationErrors((q) => { entries(q).splice(3, 1) })).toEqual([
-      'migrations[0].indicators: incomplete: indicator "b1" of version 1.0.0 is not listed',
+      'migrations[0].indicators: Incomplete: the indicator “b1” of version 1.0.0 is not listed.',
     ])
   })
 
   it('rejects an indicator listed twice and two indicators mapped to one', () => {
     expect(migrationErrors((q) => { entries(q).push({ id: 'a1', change: 'reanswer', to: 'b4' }) })).toEqual([
-      'migrations[0].indicators[6].id: indicator "a1" is already listed (migrations[0].indicators[0])',
+      'migrations[0].indicators[6].id: The indicator “a1” is already listed (migrations[0].indicators[0]).',
     ])
     expect(migrationErrors((q) => { entries(q)[3]!.to = 'a1' })).toEqual([
-      'migrations[0].indicators[3].to: two indicators map to "a1" (also migrations[0].indicators[0])',
+      'migrations[0].indicators[3].to: Two indicators lead to “a1” (also migrations[0].indicators[0]).',
     ])
   })
 
   it('rejects a migration from the file\'s own version, or two from the same version', () => {
     expect(migrationErrors((q) => { q.migrations![0]!.from = '1.1.0' })).toEqual([
-      'migrations[0].from: a migration upgrades an earlier version; this file is 1.1.0 itself',
+      'migrations[0].from: A migration upgrades an earlier version; this file is version 1.1.0 itself.',
     ])
     expect(migrationErrors((q) => { q.migrations!.push({ ...q.migrations![0]! }) })).toEqual([
-      'migrations[1].from: a migration from 1.0.0 is already declared',
+      'migrations[1].from: A migration from version 1.0.0 is already declared.',
     ])
   })
 
   it('rejects renamed actions that do not exist on either side', () => {
     expect(migrationErrors((q) => { q.migrations![0]!.actions = { 'alpha-12': 'alpha-99' } })).toEqual([
-      'migrations[0].actions.alpha-12: action "alpha-99" does not exist in version 1.1.0',
+      'migrations[0].actions.alpha-12: The action “alpha-99” does not exist in version 1.1.0.',
     ])
     expect(migrationErrors((q) => { q.migrations![0]!.actions = { 'alpha-12': 'alpha-12x', 'old-1': null } })).toEqual([
-      'migrations[0].actions.old-1: unknown action "old-1": version 1.0.0 has no such action',
+      'migrations[0].actions.old-1: Unknown action “old-1”: version 1.0.0 has no such action.',
     ])
   })
 

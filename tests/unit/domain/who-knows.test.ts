@@ -5,6 +5,7 @@ import { checkQuestionnaire, checkQuestionnaireText } from '@/domain/check'
 import type { Questionnaire, QuestionnaireInput } from '@/domain/questionnaire'
 import { whoToAsk } from '@/domain/roadmap'
 import { scoreAssessment } from '@/domain/scoring'
+import { inEnglish } from '../../problem-text'
 
 const miniText = readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8')
 const T = '2026-11-23T10:00:00.000Z'
@@ -20,7 +21,7 @@ function withWhoKnows(list: unknown): QuestionnaireInput {
 }
 function parsed(list: unknown): Questionnaire {
   const result = checkQuestionnaire(withWhoKnows(list))
-  if (!result.ok) throw new Error(result.errors.map(e => e.message).join('; '))
+  if (!result.ok) throw new Error(result.errors.map(inEnglish).join('; '))
   return result.questionnaire
 }
 
@@ -33,9 +34,9 @@ describe('whoKnows in the questionnaire', () => {
     const result = checkQuestionnaire(withWhoKnows([{ who: { en: 'X' }, onlyIf: { indicator: 'zz', minLevel: 9 } }]))
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.errors.map(e => `${e.path}: ${e.message}`)).toEqual([
-      'indicators[1].whoKnows[0].onlyIf.indicator: unknown indicator "zz"',
-      'indicators[1].whoKnows[0].onlyIf.minLevel: level 9 is above the top level 5',
+    expect(result.errors.map(inEnglish)).toEqual([
+      'indicators[1].whoKnows[0].onlyIf.indicator: Unknown indicator “zz”.',
+      'indicators[1].whoKnows[0].onlyIf.minLevel: Level 9 is above the top level 5.',
     ])
   })
 })

@@ -20,7 +20,7 @@ vi.mock('@/data/storage', async (original) => {
     entries: async () => [...records].map(([key, value]) => ({ key, value })),
     // The store saves through the revision check.
     putIf: async (_store, key, value, accept) => {
-      if (!accept(records.get(key))) return { ok: false, error: { kind: 'conflict', message: 'conflict' }, current: records.get(key) }
+      if (!accept(records.get(key))) return { ok: false, error: { kind: 'conflict' as const, code: 'storage.conflict' as const, message: 'conflict' }, current: records.get(key) }
       records.set(key, JSON.parse(JSON.stringify(value)) as unknown)
       return { ok: true }
     },

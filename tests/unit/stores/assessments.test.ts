@@ -38,7 +38,7 @@ vi.mock('@/data/storage', async (original) => {
     // The store saves through the revision check: the fake applies it at call time, then writes like put.
     putIf: async (_store, key, value, accept) => {
       const current = backend.records.get(key)
-      return accept(current) ? write(key, value) : { ok: false, error: { kind: 'conflict', message: 'conflict' }, current }
+      return accept(current) ? write(key, value) : { ok: false, error: { kind: 'conflict' as const, code: 'storage.conflict' as const, message: 'conflict' }, current }
     },
     delete: async (_store, key) => {
       backend.records.delete(key)
@@ -124,9 +124,9 @@ describe('the save queue', () => {
     backend.autoRelease = false
     const saved = store.setAnswer(a, 'a1', { kind: 'level', level: 2 })
     await flush()
-    backend.writes.at(-1)!.release({ ok: false, error: { kind: 'quota', message: 'The disk is full.' } })
+    backend.writes.at(-1)!.release({ ok: false, error: { kind: 'quota', code: 'storage.quota', message: 'The disk is full.' } })
     expect(await saved).toBe(false)
-    expect(store.saveState).toEqual({ status: 'error', error: { kind: 'quota', message: 'The disk is full.' } })
+    expect(store.saveState).toEqual({ status: 'error', error: { kind: 'quota', code: 'storage.quota', message: 'The disk is full.' } })
     expect(store.find(a)?.answers.a1).toMatchObject({ kind: 'level', level: 2 })
   })
 
@@ -172,7 +172,7 @@ describe('import through the store', () => {
     backend.autoRelease = false
     const pending = store.importText(exported(), find, [{ id: 'mini', version: '1.0.0' }])
     await flush()
-    backend.writes.at(-1)!.release({ ok: false, error: { kind: 'quota', message: 'The disk is full.' } })
+    backend.writes.at(-1)!.release({ ok: false, error: { kind: 'quota', code: 'storage.quota', message: 'The disk is full.' } })
     const { result, id } = await pending
     expect(id).toBeUndefined()
     expect(result.ok).toBe(false)
