@@ -1,7 +1,8 @@
 /**
  * The one place that knows where bytes live in the browser. Everything the app keeps goes through
  * a `StorageAdapter`: IndexedDB when the browser offers it, localStorage otherwise, memory as a last resort
- * (then nothing survives a reload, and the UI says so).
+ * (then nothing survives a reload, and the UI says so). When this device already keeps data in IndexedDB but the
+ * database cannot be opened, the app gets a locked adapter that refuses every write, rather than saving elsewhere.
  */
 
 export type StoreName = 'assessments' | 'questionnaires' | 'settings'
@@ -9,7 +10,8 @@ export const STORE_NAMES: readonly StoreName[] = ['assessments', 'questionnaires
 
 import type { ProblemCode } from '@/domain/problem'
 
-export type StorageErrorKind = 'quota' | 'unavailable' | 'unknown'
+/** `conflict`: a conditional write found a record it was not allowed to replace (see `putIf`). */
+export type StorageErrorKind = 'quota' | 'unavailable' | 'conflict' | 'unknown'
 
 /** A failed write: `code` is what a person is told (translated at the edge); `message` is the browser's text, for logs only. */
 export interface StorageError {
@@ -18,31 +20,55 @@ export interface StorageError {
   message: string
 }
 
-const STORAGE_CODES = { quota: 'storage.quota', unavailable: 'storage.unavailable', unknown: 'storage.failed' } as const
+const STORAGE_CODES = { quota: 'storage.quota', unavailable: 'storage.unavailable', unknown: 'storage.failed', conflict: 'storage.conflict', locked: 'storage.locked' } as const
 
 export type StorageResult = { ok: true } | { ok: false, error: StorageError }
 
-export type StorageBackend = 'indexeddb' | 'localstorage' | 'memory'
+/** The result of `putIf`: on a conflict, `current` is what storage holds now (`undefined` when there is no record). */
+export type ConditionalPutResult = { ok: true } | { ok: false, error: StorageError, current?: unknown }
+
+export type StorageBackend = 'indexeddb' | 'localstorage' | 'memory' | 'locked'
+
+/** One stored record with its key. `value` is whatever was read: a record that is not valid JSON comes back as its raw text. */
+export interface StoredEntry {
+  key: string
+  value: unknown
+}
 
 export interface StorageAdapter {
   readonly backend: StorageBackend
   get<T>(store: StoreName, key: string): Promise<T | undefined>
   getAll<T>(store: StoreName): Promise<T[]>
+  entries(store: StoreName): Promise<StoredEntry[]>
   put(store: StoreName, key: string, value: unknown): Promise<StorageResult>
+  /** Writes only when `accept(current)` says so, in one step that no other tab can interleave with (IndexedDB: one transaction). */
+  putIf(store: StoreName, key: string, value: unknown, accept: (current: unknown) => boolean): Promise<ConditionalPutResult>
   delete(store: StoreName, key: string): Promise<StorageResult>
 }
 
 function toStorageError(error: unknown): StorageError {
   const name = error instanceof DOMException || error instanceof Error ? error.name : ''
-  const message = error instanceof Error ? error.message : String(error)
+  const message = error instanceof Error ? error.message : error === null || error === undefined ? 'the browser gave no reason' : String(error)
   if (name === 'QuotaExceededError' || /quota/i.test(message)) return { kind: 'quota', code: STORAGE_CODES.quota, message }
   if (name === 'InvalidStateError' || name === 'SecurityError') return { kind: 'unavailable', code: STORAGE_CODES.unavailable, message }
   return { kind: 'unknown', code: STORAGE_CODES.unknown, message }
 }
 
+const CONFLICT: StorageError = { kind: 'conflict', code: STORAGE_CODES.conflict, message: 'the stored record changed since it was read' }
+
 /** Values go in and out as plain JSON, so a stored record never holds a live reactive proxy. */
 function plain(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown
+}
+
+/** Parses stored JSON text; text that is not JSON is returned as it is, so it can still be shown and saved by the user. */
+function readJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown
+  }
+  catch {
+    return raw
+  }
 }
 
 export function createMemoryAdapter(): StorageAdapter {
@@ -52,12 +78,22 @@ export function createMemoryAdapter(): StorageAdapter {
     backend: 'memory',
     async get<T>(store: StoreName, key: string) {
       const raw = bucket(store).get(key)
-      return raw === undefined ? undefined : (JSON.parse(raw) as T)
+      return raw === undefined ? undefined : (readJson(raw) as T)
     },
     async getAll<T>(store: StoreName) {
-      return [...bucket(store).values()].map(raw => JSON.parse(raw) as T)
+      return [...bucket(store).values()].map(raw => readJson(raw) as T)
+    },
+    async entries(store) {
+      return [...bucket(store)].map(([key, raw]) => ({ key, value: readJson(raw) }))
     },
     async put(store, key, value) {
+      bucket(store).set(key, JSON.stringify(value))
+      return { ok: true }
+    },
+    async putIf(store, key, value, accept) {
+      const raw = bucket(store).get(key)
+      const current = raw === undefined ? undefined : readJson(raw)
+      if (!accept(current)) return { ok: false, error: CONFLICT, current }
       bucket(store).set(key, JSON.stringify(value))
       return { ok: true }
     },
@@ -70,29 +106,47 @@ export function createMemoryAdapter(): StorageAdapter {
 
 export function createLocalStorageAdapter(storage: Storage, prefix = 'tda'): StorageAdapter {
   const keyOf = (store: StoreName, key: string) => `${prefix}:${store}:${key}`
+  const read = (fullKey: string): unknown => {
+    const raw = storage.getItem(fullKey)
+    return raw === null ? undefined : readJson(raw)
+  }
+  const write = (store: StoreName, key: string, value: unknown): StorageResult => {
+    try {
+      storage.setItem(keyOf(store, key), JSON.stringify(value))
+      return { ok: true }
+    }
+    catch (error) {
+      return { ok: false, error: toStorageError(error) }
+    }
+  }
+  const entries = (store: StoreName): StoredEntry[] => {
+    const start = `${prefix}:${store}:`
+    const out: StoredEntry[] = []
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i)
+      if (key?.startsWith(start)) out.push({ key: key.slice(start.length), value: read(key) })
+    }
+    return out
+  }
   return {
     backend: 'localstorage',
     async get<T>(store: StoreName, key: string) {
-      const raw = storage.getItem(keyOf(store, key))
-      return raw === null ? undefined : (JSON.parse(raw) as T)
+      return read(keyOf(store, key)) as T | undefined
     },
     async getAll<T>(store: StoreName) {
-      const start = `${prefix}:${store}:`
-      const out: T[] = []
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i)
-        if (key?.startsWith(start)) out.push(JSON.parse(storage.getItem(key) ?? 'null') as T)
-      }
-      return out
+      return entries(store).map(entry => entry.value as T)
+    },
+    async entries(store) {
+      return entries(store)
     },
     async put(store, key, value) {
-      try {
-        storage.setItem(keyOf(store, key), JSON.stringify(value))
-        return { ok: true }
-      }
-      catch (error) {
-        return { ok: false, error: toStorageError(error) }
-      }
+      return write(store, key, value)
+    },
+    // localStorage is synchronous: nothing can run between this read and this write.
+    async putIf(store, key, value, accept) {
+      const current = read(keyOf(store, key))
+      if (!accept(current)) return { ok: false, error: CONFLICT, current }
+      return write(store, key, value)
     },
     async delete(store, key) {
       storage.removeItem(keyOf(store, key))
@@ -101,7 +155,21 @@ export function createLocalStorageAdapter(storage: Storage, prefix = 'tda'): Sto
   }
 }
 
-const DB_NAME = 'tech-diplomacy-assessment'
+/** An adapter that keeps nothing and refuses every write, for a device whose saved data cannot be reached now. */
+export function createLockedAdapter(reason: string): StorageAdapter {
+  const refused: StorageResult = { ok: false, error: { kind: 'unavailable', code: STORAGE_CODES.locked, message: reason } }
+  return {
+    backend: 'locked',
+    async get() { return undefined },
+    async getAll() { return [] },
+    async entries() { return [] },
+    async put() { return refused },
+    async putIf() { return refused },
+    async delete() { return refused },
+  }
+}
+
+export const DB_NAME = 'tech-diplomacy-assessment'
 const DB_VERSION = 1
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -120,26 +188,30 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
       }
     }
     req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error)
+    req.onerror = () => reject(req.error ?? new Error('The browser refused to open the database.'))
     req.onblocked = () => reject(new Error('The database is blocked by another tab.'))
   })
 }
 
 export async function createIndexedDbAdapter(factory: IDBFactory): Promise<StorageAdapter> {
   const db = await openDatabase(factory)
-  const write = (store: StoreName, run: (s: IDBObjectStore) => void): Promise<StorageResult> =>
+  // A newer version of the app opening the database in another tab must not be blocked by this one; later writes here then fail visibly.
+  db.onversionchange = () => db.close()
+  const transact = <R>(store: StoreName, run: (s: IDBObjectStore, tx: IDBTransaction, settle: (result: R) => void) => void, done: R): Promise<R | StorageResult> =>
     new Promise((resolve) => {
+      let outcome: R = done
       try {
         const tx = db.transaction(store, 'readwrite')
-        run(tx.objectStore(store))
-        tx.oncomplete = () => resolve({ ok: true })
+        run(tx.objectStore(store), tx, (result) => { outcome = result })
+        tx.oncomplete = () => resolve(outcome)
         tx.onerror = () => resolve({ ok: false, error: toStorageError(tx.error) })
-        tx.onabort = () => resolve({ ok: false, error: toStorageError(tx.error ?? new Error('The save was aborted.')) })
+        tx.onabort = () => resolve(outcome === done ? { ok: false, error: toStorageError(tx.error ?? new Error('The save was aborted.')) } : outcome)
       }
       catch (error) {
         resolve({ ok: false, error: toStorageError(error) })
       }
     })
+  const ok: StorageResult = { ok: true }
   return {
     backend: 'indexeddb',
     async get<T>(store: StoreName, key: string) {
@@ -148,35 +220,108 @@ export async function createIndexedDbAdapter(factory: IDBFactory): Promise<Stora
     async getAll<T>(store: StoreName) {
       return (await request(db.transaction(store).objectStore(store).getAll())) as T[]
     },
-    put: (store, key, value) => write(store, s => s.put(plain(value), key)),
-    delete: (store, key) => write(store, s => s.delete(key)),
+    async entries(store) {
+      const objects = db.transaction(store).objectStore(store)
+      const [keys, values] = await Promise.all([request(objects.getAllKeys()), request(objects.getAll())])
+      return keys.map((key, i) => ({ key: String(key), value: values[i] as unknown }))
+    },
+    put: (store, key, value) => transact<StorageResult>(store, s => s.put(plain(value), key), ok),
+    putIf: (store, key, value, accept) => transact<ConditionalPutResult>(store, (s, tx, settle) => {
+      const read = s.get(key)
+      read.onsuccess = () => {
+        const current = read.result as unknown
+        if (accept(current)) s.put(plain(value), key)
+        else {
+          settle({ ok: false, error: CONFLICT, current })
+          tx.abort()
+        }
+      }
+    }, ok),
+    delete: (store, key) => transact<StorageResult>(store, s => s.delete(key), ok),
+  }
+}
+
+/** Where this device keeps its data, remembered outside IndexedDB so that a later failure to open it can be told apart from a first visit. */
+const BACKEND_MARK = 'tda:backend'
+
+export interface StorageEnvironment {
+  indexedDB?: IDBFactory
+  localStorage?: Storage
+}
+
+/**
+ * IndexedDB, else localStorage, else memory. When IndexedDB held this device's data before (its mark is in
+ * localStorage, or the browser lists the database) but cannot be opened now, the result is a locked adapter:
+ * writing elsewhere would split the user's work in two places.
+ */
+export async function openStorage(env: StorageEnvironment): Promise<StorageAdapter> {
+  const local = env.localStorage
+  let reason = 'this browser offers no database to this page'
+  if (env.indexedDB) {
+    try {
+      const adapter = await createIndexedDbAdapter(env.indexedDB)
+      try {
+        local?.setItem(BACKEND_MARK, 'indexeddb')
+      }
+      catch {
+        // The mark only helps to explain a later failure; without it, the app still works.
+      }
+      return adapter
+    }
+    catch (error) {
+      reason = toStorageError(error).message
+      // Private modes and locked-down profiles may refuse IndexedDB; localStorage often still works.
+    }
+    if (await hadDatabase(env)) return createLockedAdapter(reason)
+  }
+  try {
+    if (!local) throw new Error('no localStorage')
+    const probe = '__tda_probe__'
+    local.setItem(probe, '1')
+    local.removeItem(probe)
+    return createLocalStorageAdapter(local)
+  }
+  catch {
+    return createMemoryAdapter()
+  }
+}
+
+async function hadDatabase(env: StorageEnvironment): Promise<boolean> {
+  try {
+    if (env.localStorage?.getItem(BACKEND_MARK) === 'indexeddb') return true
+  }
+  catch {
+    // unreadable localStorage: fall through to the browser's list of databases
+  }
+  try {
+    const list = await env.indexedDB?.databases?.()
+    return list?.some(db => db.name === DB_NAME) ?? false
+  }
+  catch {
+    return false
   }
 }
 
 let shared: Promise<StorageAdapter> | undefined
 
-/** The app's storage: IndexedDB, else localStorage, else memory. Opened once. */
+/** The app's storage, opened once per page. */
 export function getStorage(): Promise<StorageAdapter> {
   shared ??= (async () => {
     // Ask the browser not to evict this site's data under storage pressure (a no-op where unsupported).
     void globalThis.navigator?.storage?.persist?.().catch(() => false)
-    if (typeof indexedDB !== 'undefined') {
-      try {
-        return await createIndexedDbAdapter(indexedDB)
-      }
-      catch {
-        // Private modes and locked-down profiles may refuse IndexedDB; localStorage often still works.
-      }
-    }
+    let local: Storage | undefined
     try {
-      const probe = '__tda_probe__'
-      localStorage.setItem(probe, '1')
-      localStorage.removeItem(probe)
-      return createLocalStorageAdapter(localStorage)
+      local = globalThis.localStorage
     }
     catch {
-      return createMemoryAdapter()
+      local = undefined // some browsers throw on merely reading localStorage when it is disabled
     }
+    return openStorage({ indexedDB: typeof indexedDB === 'undefined' ? undefined : indexedDB, localStorage: local })
   })()
   return shared
+}
+
+/** Forgets the opened storage so the next `getStorage()` tries again (after the user closed a blocking tab, say). */
+export function resetStorage(): void {
+  shared = undefined
 }

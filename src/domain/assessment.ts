@@ -73,6 +73,8 @@ export const assessmentSchema = z.object({
   position: positionSchema,
   /** The user's changes to the generated roadmap (targets, dropped, owners and dates, own actions). */
   roadmap: roadmapEditsSchema.default({}),
+  /** Set on a duplicate, and on an import of a file whose assessment is already on the device: the list labels it "(copy)". */
+  isCopy: z.boolean().optional(),
   /** Draft mark and sign-off block of the report; absent in assessments saved before it existed. */
   signOff: signOffSchema.optional(),
   /** Answers to look at again after an upgrade (none for an assessment never upgraded). */

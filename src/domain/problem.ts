@@ -31,7 +31,7 @@ export const PROBLEM_CODES = [
   'answers.format', 'answers.newerVersion', 'answers.questionnaireUnavailable', 'answers.unknownIndicator',
   'answers.levelAboveTop', 'answers.notApplicable', 'roadmap.targetAboveTop',
   // storage
-  'storage.quota', 'storage.unavailable', 'storage.failed',
+  'storage.quota', 'storage.unavailable', 'storage.failed', 'storage.conflict', 'storage.locked',
   // a fault in this tool (a bug), reported without its technical text
   'internal.unexpected',
 ] as const

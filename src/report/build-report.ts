@@ -17,7 +17,7 @@ export function buildReportPdf(input: ReportInput): Uint8Array {
     keywords: 'tech diplomacy, maturity, roadmap',
     creator: 'Tech Diplomacy Maturity Assessment',
   })
-  doc.setLanguage(c.locale as Parameters<typeof doc.setLanguage>[0])
+  doc.setLanguage(c.languageTag as Parameters<typeof doc.setLanguage>[0])
   doc.setCreationDate(input.generatedAt)
 
   writeReport(new Writer(doc), c)

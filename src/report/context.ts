@@ -1,5 +1,6 @@
 import type { Assessment } from '../domain/assessment'
 import { stageText } from '../domain/labels'
+import { isRealDate } from '../domain/input-rules'
 import { localize, type LocalizedText, type Questionnaire } from '../domain/questionnaire'
 import type { Roadmap } from '../domain/roadmap'
 import type { AssessmentResult } from '../domain/scoring'
@@ -22,6 +23,8 @@ export interface ReportInput {
 /** Helpers shared by the report sections, bound to one report's language. */
 export interface ReportContext extends ReportInput {
   locale: string
+  /** `locale` as a well-formed language tag ("en" when the stored value is not one), for Intl and the PDF's /Lang. */
+  languageTag: string
   t: (text: LocalizedText | undefined) => string
   date: (isoDate: string) => string
   number: (value: number, digits?: number) => string
@@ -32,16 +35,33 @@ export interface ReportContext extends ReportInput {
   stagePhrase: (level: number | null) => string
 }
 
+/** A locale the Intl formatters accept: a stored value such as "en_US" or "<script>" falls back to English instead of throwing. */
+function formattingLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en'
+  }
+  catch {
+    return 'en'
+  }
+}
+
 export function createContext(input: ReportInput): ReportContext {
   const locale = input.assessment.locale
-  const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+  const intlLocale = formattingLocale(locale)
+  const dateFormat = new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+  // A date that is not a real one prints as "—" rather than failing the whole PDF.
+  const formatDate = (iso: string) => {
+    const day = iso.slice(0, 10)
+    return isRealDate(day) ? dateFormat.format(new Date(`${day}T12:00:00Z`)) : '—'
+  }
   return {
     ...input,
     locale,
+    languageTag: intlLocale,
     t: text => localize(text, locale),
-    date: iso => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : ''),
-    number: (value, digits = 1) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
-    percent: ratio => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio),
+    date: iso => (iso ? formatDate(iso) : ''),
+    number: (value, digits = 1) => new Intl.NumberFormat(intlLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
+    percent: ratio => new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio),
     levelName: level => stageText(input.questionnaire, level, locale, input.labels.none),
     stagePhrase: level => (level === null ? input.labels.noStage : `${input.labels.stage} ${stageText(input.questionnaire, level, locale)}`),
   }

@@ -36,7 +36,7 @@ test('the whole journey, charts, French and both PDFs run under the policy with 
   const violations = await trackCspViolations(page)
   const errors = trackErrors(page)
   await page.goto('/')
-  const card = page.locator('.questionnaire-card', { hasText: 'Tech diplomacy institutional maturity' })
+  const card = page.locator('.questionnaire-card', { hasText: 'Tech diplomacy institutional maturity' }).first()
   await card.getByRole('button', { name: 'Start a new assessment' }).click()
   await page.getByLabel('Search countries').fill('Ghana')
   await page.getByLabel(/^Ministry/).fill('Ministry of Foreign Affairs')

@@ -17,6 +17,13 @@ vi.mock('@/data/storage', async (original) => {
       records.set(key, JSON.parse(JSON.stringify(value)) as unknown)
       return { ok: true }
     },
+    entries: async () => [...records].map(([key, value]) => ({ key, value })),
+    // The store saves through the revision check.
+    putIf: async (_store, key, value, accept) => {
+      if (!accept(records.get(key))) return { ok: false, error: { kind: 'conflict' as const, code: 'storage.conflict' as const, message: 'conflict' }, current: records.get(key) }
+      records.set(key, JSON.parse(JSON.stringify(value)) as unknown)
+      return { ok: true }
+    },
     delete: async (_store, key) => {
       records.delete(key)
       return { ok: true }

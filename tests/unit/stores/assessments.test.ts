@@ -20,19 +20,26 @@ const backend = vi.hoisted(() => ({
 
 vi.mock('@/data/storage', async (original) => {
   const actual = await original<typeof StorageModule>()
+  const write = (key: string, value: unknown) => new Promise<StorageResult>((resolve) => {
+    const copy = JSON.parse(JSON.stringify(value)) as unknown
+    const release = (result: StorageResult = { ok: true }) => {
+      if (result.ok) backend.records.set(key, copy)
+      resolve(result)
+    }
+    backend.writes.push({ key, value: copy, release })
+    if (backend.autoRelease) release()
+  })
   const adapter: StorageAdapter = {
     backend: 'memory',
     get: async <T>(_store: string, key: string) => backend.records.get(key) as T | undefined,
     getAll: async <T>() => [...backend.records.values()] as T[],
-    put: (_store, key, value) => new Promise<StorageResult>((resolve) => {
-      const copy = JSON.parse(JSON.stringify(value)) as unknown
-      const release = (result: StorageResult = { ok: true }) => {
-        if (result.ok) backend.records.set(key, copy)
-        resolve(result)
-      }
-      backend.writes.push({ key, value: copy, release })
-      if (backend.autoRelease) release()
-    }),
+    entries: async () => [...backend.records].map(([key, value]) => ({ key, value })),
+    put: (_store, key, value) => write(key, value),
+    // The store saves through the revision check: the fake applies it at call time, then writes like put.
+    putIf: async (_store, key, value, accept) => {
+      const current = backend.records.get(key)
+      return accept(current) ? write(key, value) : { ok: false, error: { kind: 'conflict' as const, code: 'storage.conflict' as const, message: 'conflict' }, current }
+    },
     delete: async (_store, key) => {
       backend.records.delete(key)
       return { ok: true }
