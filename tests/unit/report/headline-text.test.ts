@@ -8,11 +8,6 @@ import type { Questionnaire } from '@/domain/questionnaire'
 import { scoreAssessment } from '@/domain/scoring'
 import { headlineText, type HeadlineTranslate } from '@/report/headline-text'
 
-// Read as plain JSON: the app's build precompiles the locale files into message functions.
-const readLocale = (lang: string): { report: { headline: Record<string, unknown> } } => JSON.parse(readFileSync(new URL(`../../../src/i18n/locales/${lang}.json`, import.meta.url), 'utf8'))
-const en = readLocale('en')
-const fr = readLocale('fr')
-
 const checked = checkQuestionnaireText(readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8'))
 if (!checked.ok) throw new Error('fixture invalid')
 const mini: Questionnaire = checked.questionnaire
