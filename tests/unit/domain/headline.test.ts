@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Answer, Answers } from '@/domain/assessment'
-import { checkQuestionnaireText } from '@/domain/check'
 import { explainHeadline, shortestPath } from '@/domain/headline'
 import type { Questionnaire } from '@/domain/questionnaire'
 import { scoreAssessment } from '@/domain/scoring'
+import { mini, tech } from './questionnaire-fixtures'
 
-function load(path: string): Questionnaire {
-  const result = checkQuestionnaireText(readFileSync(new URL(path, import.meta.url), 'utf8'))
-  if (!result.ok) throw new Error('invalid')
-  return result.questionnaire
-}
-const mini = load('../../fixtures/questionnaires/mini.json')
-const tech = load('../../../questionnaires/tech-diplomacy.json')
 const T = '2026-11-23T10:00:00.000Z'
 const L = (level: number): Answer => ({ kind: 'level', level, confidence: 'document-backed', evidence: 'Note', updatedAt: T })
 const DK: Answer = { kind: 'dont_know', evidence: '', updatedAt: T }
