@@ -9,6 +9,7 @@ export interface UiLocale {
 export const UI_LOCALES: readonly UiLocale[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'es', name: 'Español', dir: 'ltr' },
 ]
 
 export const DEFAULT_LOCALE = 'en'
