@@ -10,6 +10,7 @@ export const UI_LOCALES: readonly UiLocale[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'fr', name: 'Français', dir: 'ltr' },
   { code: 'es', name: 'Español', dir: 'ltr' },
+  { code: 'pt', name: 'Português', dir: 'ltr' },
 ]
 
 export const DEFAULT_LOCALE = 'en'
