@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { countryNameNode, readReportFonts, readReportLabels } from '@/cli/report-node'
 import type { Assessment } from '@/domain/assessment'
@@ -7,6 +10,7 @@ import { assessmentFromImport } from '@/domain/assessment-import'
 import { checkQuestionnaireText } from '@/domain/check'
 import { assessmentOutcome } from '@/domain/outcome'
 import type { Questionnaire } from '@/domain/questionnaire'
+import { buildReportDocx } from '@/report/build-docx'
 import { buildReportPdf } from '@/report/build-report'
 import { mirrorTable, PAGE } from '@/report/document'
 import { pdfPages, pdfPlacedText } from '../../pdf-text'
@@ -20,12 +24,21 @@ const q: Questionnaire = {
   dimensions: checked.questionnaire.dimensions.map((d, i) => ({ ...d, title: { ...d.title, ar: ARABIC_TITLES[i]! } })),
 }
 
-function report(locale: string) {
+function input(locale: string) {
   const parsed = parseAssessmentFile(readFileSync('tests/fixtures/emerging-mid.tda.json', 'utf8'), () => q)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
   const assessment: Assessment = { ...assessmentFromImport(parsed.value, { id: 'a', questionnaireKey: 'tech-diplomacy@1.0.0', position: { view: 'results' } }), locale }
   const outcome = assessmentOutcome(q, assessment)
-  return buildReportPdf({ questionnaire: q, assessment, ...outcome, labels: readReportLabels(locale), countryName: countryNameNode(assessment.profile.country, locale), generatedAt: new Date('2026-11-23T12:00:00Z'), fonts: readReportFonts() })
+  return { questionnaire: q, assessment, ...outcome, labels: readReportLabels(locale), countryName: countryNameNode(assessment.profile.country, locale), generatedAt: new Date('2026-11-23T12:00:00Z') }
+}
+
+const report = (locale: string) => buildReportPdf({ ...input(locale), fonts: readReportFonts() })
+
+/** The body of a .docx (word/document.xml), unzipped with the system's unzip. */
+async function docxXml(locale: string): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'tda-docx-')), 'report.docx')
+  writeFileSync(file, await buildReportDocx(input(locale)))
+  return execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 50 * 1024 * 1024 })
 }
 
 describe('a PDF report in Arabic', () => {
@@ -67,6 +80,23 @@ describe('a PDF report in English', () => {
     const placed = await pdfPlacedText(report('en'))
     const page = placed.find(items => items.some(i => i.text === 'Mandate & institutional anchoring') && items.some(i => i.text === '4/4'))!
     expect(page.find(i => i.text === 'Mandate & institutional anchoring')!.x).toBeLessThan(page.find(i => i.text === '4/4')!.x)
+  }, 30_000)
+})
+
+describe('the Word report', () => {
+  it('in Arabic has right-to-left paragraphs, runs and tables', async () => {
+    const xml = await docxXml('ar')
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(m => m[0])
+    expect(paragraphs.length).toBeGreaterThan(50)
+    expect(paragraphs.filter(p => !p.includes('<w:bidi/>'))).toEqual([])
+    expect(xml).toContain('<w:rtl/>')
+    expect(xml).toContain('<w:bidiVisual/>')
+    expect(xml).toContain(ARABIC_TITLES[0])
+  }, 30_000)
+
+  it('in English has none of them', async () => {
+    const xml = await docxXml('en')
+    expect(xml).not.toMatch(/<w:bidi\/>|<w:rtl\/>|<w:bidiVisual\/>/)
   }, 30_000)
 })
 
