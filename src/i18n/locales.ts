@@ -9,6 +9,7 @@ export interface UiLocale {
 export const UI_LOCALES: readonly UiLocale[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
 ]
 
 export const DEFAULT_LOCALE = 'en'
