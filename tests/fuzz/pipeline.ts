@@ -6,6 +6,7 @@ import { checkQuestionnaire } from '@/domain/check'
 import { assessmentOutcome } from '@/domain/outcome'
 import { localize, maxLevel, type Questionnaire } from '@/domain/questionnaire'
 import { buildReportPdf } from '@/report/build-report'
+import { buildWorkshopPdf } from '@/report/workshop-report'
 import { consensusAssessment, delegationConsensus, delegationSpreads, discussionOrder, discussionProgress, pooledNotes } from '@/domain/workshop'
 import { buildWorkshopFile, parseWorkshopFile, serializeWorkshopFile } from '@/domain/workshop-file'
 import { workshopSchema, type Workshop } from '@/domain/workshop-model'
@@ -116,4 +117,20 @@ export async function storeReadWorkshop(questionnaire: Questionnaire, workshop: 
   const again = parseWorkshopFile(text, (id, version) => (id === questionnaire.id && version === questionnaire.version ? questionnaire : undefined))
   if (!again.ok) throw new Error(`an exported workshop is refused on import: ${JSON.stringify(again.errors.slice(0, 3))}`)
   return out
+}
+
+/** Builds every delegation's workshop PDF the way the command line does; returns how many were built. */
+export function buildWorkshopPdfs(questionnaire: Questionnaire, workshop: Workshop): number {
+  fonts ??= readReportFonts()
+  for (const delegation of workshop.delegations) {
+    const bytes = buildWorkshopPdf({
+      questionnaire, workshop, delegationId: delegation.id,
+      labels: readReportLabels(workshop.locale),
+      countryName: countryNameNode(delegation.profile.country, workshop.locale),
+      generatedAt: new Date('2026-11-29T12:00:00Z'),
+      fonts,
+    })
+    if (bytes.length < 1000) throw new Error('the workshop PDF is empty')
+  }
+  return workshop.delegations.length
 }

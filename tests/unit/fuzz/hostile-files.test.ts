@@ -13,7 +13,7 @@ import type { Questionnaire } from '@/domain/questionnaire'
 import { emptyProfile } from '@/domain/profile'
 import { describeProblem } from '@/i18n/problems'
 import { hostileCorpus, QUESTIONNAIRE_BASE, random } from '../../fuzz/corpus'
-import { answersFor, buildPdf, exportAndImport, storeQuestionnaire, storeReadScoreList, storeReadWorkshop } from '../../fuzz/pipeline'
+import { answersFor, buildPdf, buildWorkshopPdfs, exportAndImport, storeQuestionnaire, storeReadScoreList, storeReadWorkshop } from '../../fuzz/pipeline'
 
 /**
  * The hostile-input suite (answers, questionnaire and workshop files): every file is refused with plain words in English and French, or accepted and then
@@ -23,6 +23,7 @@ import { answersFor, buildPdf, exportAndImport, storeQuestionnaire, storeReadSco
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
 const ALL_PDF = process.env.FUZZ_ALL_PDF === '1'
 const PDF_SAMPLE = 200
+const WORKSHOP_PDF_SAMPLE = 15
 const corpus = hostileCorpus(SEED, { answers: 1150, questionnaires: 900, workshops: 500 })
 
 const shipped = shippedQuestionnaireFiles().flatMap((file) => {
@@ -141,17 +142,28 @@ describe(`hostile files (seed ${SEED})`, () => {
         faults.push(`${assessment.id}: the PDF failed: ${error instanceof Error ? error.message : String(error)}`)
       }
     }
+    // Workshop PDFs (every delegation of a seeded draw of accepted workshops; all of them with FUZZ_ALL_PDF=1).
+    let workshopPdfs = 0
+    for (const { questionnaire, workshop } of ALL_PDF ? acceptedWorkshops : draw(acceptedWorkshops, WORKSHOP_PDF_SAMPLE, rand)) {
+      try {
+        workshopPdfs += buildWorkshopPdfs(questionnaire, workshop)
+      }
+      catch (error) {
+        faults.push(`${workshop.id}: the workshop PDF failed: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
 
     const families = new Map<string, number>()
     for (const file of corpus) families.set(`${file.kind}/${file.family}`, (families.get(`${file.kind}/${file.family}`) ?? 0) + 1)
     console.log(`hostile files tried: ${corpus.length} (${corpus.filter(f => f.kind === 'answers').length} answers files, ${corpus.filter(f => f.kind === 'questionnaire').length} questionnaire files, ${corpus.filter(f => f.kind === 'workshop').length} workshop files; seed ${SEED}); `
-      + `${refused} refused, ${accepted.length} accepted and round-tripped (and ${acceptedWorkshops.length} workshops), ${pdfs} PDFs built; ${((performance.now() - started) / 1000).toFixed(1)} s (PDFs ${((performance.now() - checked) / 1000).toFixed(1)} s)\n`
+      + `${refused} refused, ${accepted.length} accepted and round-tripped (and ${acceptedWorkshops.length} workshops), ${pdfs} PDFs and ${workshopPdfs} workshop PDFs built; ${((performance.now() - started) / 1000).toFixed(1)} s (PDFs ${((performance.now() - checked) / 1000).toFixed(1)} s)\n`
       + `  by class: ${[...families].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`)
     expect(faults.slice(0, 20)).toEqual([])
     expect(corpus.length).toBeGreaterThanOrEqual(2000)
     expect(pdfs).toBeGreaterThanOrEqual(Math.min(PDF_SAMPLE, accepted.length))
     expect(accepted.length).toBeGreaterThanOrEqual(PDF_SAMPLE)
     expect(acceptedWorkshops.length).toBeGreaterThanOrEqual(50)
+    expect(workshopPdfs).toBeGreaterThanOrEqual(WORKSHOP_PDF_SAMPLE)
     expect(corpus.filter(f => f.kind === 'workshop').length).toBeGreaterThanOrEqual(500)
   }, 600_000) // the target is under 2 minutes; the margin is for a machine busy with other work
 })
