@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { answersSchema, freshLookSchema, type Assessment, type Answers, type FreshLookMarks } from './assessment'
+import { answersSchema, baselineSchema, freshLookSchema, type Assessment, type Answers, type Baseline, type FreshLookMarks } from './assessment'
 import { parseJson } from './check'
 import { findForbiddenKeys, idSchema, LIMITS, looksLikeQuestionnaire, resolveLocale, timestampSchema, versionSchema } from './input-rules'
 import { formatPath, problem, shown, type Problem } from './problem'
@@ -36,6 +36,8 @@ export const assessmentFileSchema = z.object({
     freshLook: z.record(idSchema, freshLookSchema)
       .refine(value => Object.keys(value).length <= LIMITS.indicators, { message: 'value.tooMany', params: { max: LIMITS.indicators } })
       .optional(),
+    /** Optional: a follow-up's earlier assessment, kept whole (files of assessments that are not follow-ups have none). */
+    baseline: baselineSchema.optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   }).strict(),
@@ -54,6 +56,8 @@ export interface ImportedAssessment {
   signOff?: SignOff
   /** Answers marked for a fresh look after an upgrade (absent when there are none). */
   freshLook?: FreshLookMarks
+  /** A follow-up's earlier assessment (absent when the file is not a follow-up). */
+  baseline?: Baseline
   createdAt: string
   updatedAt: string
 }
@@ -75,6 +79,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       roadmap: assessment.roadmap,
       ...(assessment.signOff ? { signOff: assessment.signOff } : {}),
       ...(assessment.freshLook && Object.keys(assessment.freshLook).length > 0 ? { freshLook: assessment.freshLook } : {}),
+      ...(assessment.baseline ? { baseline: assessment.baseline } : {}),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
     },
@@ -130,29 +135,25 @@ export function parseAssessmentFile(
     return { ok: false, errors: [problem('answers.questionnaireUnavailable', 'questionnaire', { id: file.questionnaire.id, version: file.questionnaire.version, available })] }
   }
 
-  const errors: Problem[] = []
-  const indicators = new Map(questionnaire.indicators.map(i => [i.id, i]))
-  const top = maxLevel(questionnaire)
-  for (const [id, answer] of Object.entries(file.assessment.answers)) {
-    const path = formatPath(['assessment', 'answers', id])
-    const indicator = indicators.get(id)
-    if (!indicator) errors.push(problem('answers.unknownIndicator', path, { id, questionnaire: questionnaire.id, version: questionnaire.version }))
-    else if (answer.kind === 'level' && answer.level > top) errors.push(problem('answers.levelAboveTop', `${path}.level`, { level: answer.level, top }))
-    else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push(problem('answers.notApplicable', `${path}.kind`, { id }))
-  }
-  const dimensionIds = new Set(questionnaire.dimensions.map(d => d.id))
+  const errors: Problem[] = [
+    ...checkAnswers(file.assessment.answers, questionnaire, ['assessment', 'answers']),
+    ...checkRoadmap(file.assessment.roadmap ?? emptyRoadmapEdits(), questionnaire, ['assessment', 'roadmap']),
+  ]
   const roadmap = file.assessment.roadmap ?? emptyRoadmapEdits()
-  for (const [id, target] of Object.entries(roadmap.targets)) {
-    const path = formatPath(['assessment', 'roadmap', 'targets', id])
-    if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', path, { id }))
-    else if (target > top) errors.push(problem('roadmap.targetAboveTop', path, { target, top }))
-  }
+  const indicators = new Set(questionnaire.indicators.map(i => i.id))
   for (const id of Object.keys(file.assessment.freshLook ?? {})) {
     if (!indicators.has(id)) errors.push(problem('answers.unknownIndicator', formatPath(['assessment', 'freshLook', id]), { id, questionnaire: questionnaire.id, version: questionnaire.version }))
   }
-  roadmap.custom.forEach((action, i) => {
-    if (!dimensionIds.has(action.dimensionId)) errors.push(problem('dimension.unknown', formatPath(['assessment', 'roadmap', 'custom', i, 'dimensionId']), { id: action.dimensionId }))
-  })
+  // A follow-up's earlier assessment is checked against its own questionnaire version, when this app has it.
+  const baseline = file.assessment.baseline
+  const notes: Problem[] = []
+  if (baseline) {
+    const earlier = findQuestionnaire(baseline.questionnaireId, baseline.questionnaireVersion)
+    if (earlier) {
+      errors.push(...checkAnswers(baseline.answers, earlier, ['assessment', 'baseline', 'answers']), ...checkRoadmap(baseline.roadmap, earlier, ['assessment', 'baseline', 'roadmap']))
+    }
+    else notes.push(problem('answers.baselineQuestionnaireUnavailable', 'assessment.baseline', { id: baseline.questionnaireId, version: baseline.questionnaireVersion }))
+  }
   if (errors.length > 0) return { ok: false, errors }
 
   const { locale, note } = resolveLocale(file.assessment.locale, questionnaire.locales, questionnaire.locales.includes('en') ? 'en' : questionnaire.locales[0]!, 'assessment.locale')
@@ -166,9 +167,43 @@ export function parseAssessmentFile(
       roadmap,
       ...(file.assessment.signOff ? { signOff: file.assessment.signOff } : {}),
       ...(file.assessment.freshLook ? { freshLook: file.assessment.freshLook } : {}),
+      ...(baseline ? { baseline } : {}),
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,
     },
-    notes: note ? [note] : [],
+    notes: [...(note ? [note] : []), ...notes],
   }
+}
+
+type PathPart = string | number
+
+/** Answers that do not fit the questionnaire: unknown indicators, levels above its top, "not applicable" where not allowed. */
+function checkAnswers(answers: Answers, questionnaire: Questionnaire, base: readonly PathPart[]): Problem[] {
+  const errors: Problem[] = []
+  const indicators = new Map(questionnaire.indicators.map(i => [i.id, i]))
+  const top = maxLevel(questionnaire)
+  for (const [id, answer] of Object.entries(answers)) {
+    const path = formatPath([...base, id])
+    const indicator = indicators.get(id)
+    if (!indicator) errors.push(problem('answers.unknownIndicator', path, { id, questionnaire: questionnaire.id, version: questionnaire.version }))
+    else if (answer.kind === 'level' && answer.level > top) errors.push(problem('answers.levelAboveTop', `${path}.level`, { level: answer.level, top }))
+    else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push(problem('answers.notApplicable', `${path}.kind`, { id }))
+  }
+  return errors
+}
+
+/** Roadmap edits that do not fit the questionnaire: targets of unknown dimensions or above the top, own actions in unknown dimensions. */
+function checkRoadmap(roadmap: RoadmapEdits, questionnaire: Questionnaire, base: readonly PathPart[]): Problem[] {
+  const errors: Problem[] = []
+  const dimensionIds = new Set(questionnaire.dimensions.map(d => d.id))
+  const top = maxLevel(questionnaire)
+  for (const [id, target] of Object.entries(roadmap.targets)) {
+    const path = formatPath([...base, 'targets', id])
+    if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', path, { id }))
+    else if (target > top) errors.push(problem('roadmap.targetAboveTop', path, { target, top }))
+  }
+  roadmap.custom.forEach((action, i) => {
+    if (!dimensionIds.has(action.dimensionId)) errors.push(problem('dimension.unknown', formatPath([...base, 'custom', i, 'dimensionId']), { id: action.dimensionId }))
+  })
+  return errors
 }
