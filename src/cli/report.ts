@@ -13,7 +13,8 @@ import { buildReportPdf } from '../report/build-report'
 import { createContext } from '../report/context'
 import { buildResultsFile } from '../report/results-json'
 import { nodeTranslator, problemLine, uiLocaleFor } from './messages-node'
-import { countryNameNode, readReportFonts, readReportLabels } from './report-node'
+import { followUpReportInput } from '../report/followup-section'
+import { countryNameNode, readFollowUpLabels, readReportFonts, readReportLabels } from './report-node'
 import { shippedQuestionnaireFiles } from './shipped'
 
 const USAGE = 'Usage: npm run report -- <answers.tda.json | folder>… --out <dir> [--lang en|fr|…] [--format pdf|docx|json]'
@@ -142,7 +143,9 @@ export async function runReports(options: ReportOptions): Promise<ReportRun> {
       const locale = requested?.locale ?? v.locale
       const assessment = { ...assessmentFromImport(v, { id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, position: { view: 'results' } }), locale }
       const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
+      const followUp = followUpReportInput(assessment, v.questionnaire, find, readFollowUpLabels(locale))
       const input = {
+        ...(followUp ? { followUp } : {}),
         questionnaire: v.questionnaire, assessment, result, roadmap,
         labels: readReportLabels(locale),
         countryName: countryNameNode(v.profile.country, locale),
