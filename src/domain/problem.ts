@@ -32,6 +32,8 @@ export const PROBLEM_CODES = [
   'answers.levelAboveTop', 'answers.notApplicable', 'roadmap.targetAboveTop',
   // storage
   'storage.quota', 'storage.unavailable', 'storage.failed', 'storage.conflict', 'storage.locked',
+  // a participant's answers code (QR)
+  'qr.unreadable', 'qr.otherQuestionnaire',
   // a fault in this tool (a bug), reported without its technical text
   'internal.unexpected',
 ] as const
