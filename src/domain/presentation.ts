@@ -36,7 +36,7 @@ export function presentationScreens(questionnaire: Pick<Questionnaire, 'indicato
   const dimensions = questionnaire.dimensions
   return [
     { kind: 'opening', participants: delegation.participants.length, discussionItems: progress.total, discussed: progress.discussed },
-    ...items.map(({ dimensionId, ...item }, index): PresentationScreen => ({ kind: 'item', number: index + 1, of: items.length, dimensionId, item })),
+    ...items.map(({ dimensionId, item }, index): PresentationScreen => ({ kind: 'item', number: index + 1, of: items.length, dimensionId, item })),
     ...dimensions.map((dimension, index): PresentationScreen => ({
       kind: 'dimension',
       number: index + 1,
