@@ -13,6 +13,7 @@ import { checkQuestionnaireText } from '../src/domain/check'
 import { assessmentOutcome } from '../src/domain/outcome'
 import { buildReportPdf } from '../src/report/build-report'
 import { runLighthouse } from './lighthouse'
+import { runLiveBench } from './live'
 import { INCREMENTAL_REPORT, MUTATION_REPORT, readMutationSummary, scoreLine } from '../scripts/mutation-report'
 
 function median(values: number[]): number {
@@ -105,5 +106,7 @@ const committed = lastRun ? null : readMutationSummary(INCREMENTAL_REPORT)
 if (lastRun) console.log(`  ${scoreLine(lastRun)} (${MUTATION_REPORT}, target ≥ 85 %)`)
 else if (committed) console.log(`  ${scoreLine(committed)} (committed ${INCREMENTAL_REPORT}; run \`npm run test:mutation\` for the current code; target ≥ 85 %)`)
 else console.log('  no mutation report: run `npm run test:mutation` first')
+
+await runLiveBench()
 
 if (existsSync('dist/index.html')) await runLighthouse()
