@@ -1,5 +1,6 @@
 import { createContext, type ReportInput } from './context'
 import { addFooters, createDocument, Writer } from './document'
+import { directionOf } from '../i18n/locales'
 import { fill } from './labels'
 import { writeReport } from './sections'
 
@@ -20,10 +21,11 @@ export function buildReportPdf(input: ReportInput): Uint8Array {
   doc.setLanguage(c.languageTag as Parameters<typeof doc.setLanguage>[0])
   doc.setCreationDate(input.generatedAt)
 
-  writeReport(new Writer(doc), c)
+  const dir = directionOf(c.locale)
+  writeReport(new Writer(doc, dir), c)
 
   const generated = fill(c.labels.generated, { date: c.date(input.generatedAt.toISOString()) })
   const draft = c.assessment.signOff?.draft ? c.labels.draftMark : undefined
-  addFooters(doc, (page, pages) => ({ left: `${c.countryName} · ${generated}${draft ? ` · ${draft}` : ''}`, right: fill(c.labels.page, { page, pages }) }), draft)
+  addFooters(doc, (page, pages) => ({ left: `${c.countryName} · ${generated}${draft ? ` · ${draft}` : ''}`, right: fill(c.labels.page, { page, pages }) }), draft, dir)
   return new Uint8Array(doc.output('arraybuffer'))
 }
