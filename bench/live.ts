@@ -34,6 +34,7 @@ export async function runLiveBench(): Promise<void> {
   const sentAt = new Map<string, number>()
   const delays: number[] = []
   let failures = 0
+  let acknowledged = 0
   try {
     const workshop = await createWorkshop(server.url, 'Load bench')
     const stream = await openStream(server.url, workshop)
@@ -72,7 +73,8 @@ export async function runLiveBench(): Promise<void> {
         sentAt.set(`${person.participantId} ${indicatorId}`, t0)
         const reply = await putAnswers(server.url, person.token, [change(indicatorId, 1, answer)]).catch(() => undefined)
         latencies.push(performance.now() - t0)
-        if (reply?.status !== 200) failures++
+        if (reply?.status === 200) acknowledged++
+        else failures++
         await new Promise(wake => setTimeout(wake, gap * (0.5 + Math.random())))
       }
       await call(server.url, 'POST', '/api/participant/submit', { secret: person.token })
@@ -94,7 +96,8 @@ export async function runLiveBench(): Promise<void> {
     await db.close()
     const expected = PARTICIPANTS * indicatorIds.length
     console.log(`  ${PARTICIPANTS} joined in ${(joinedMs / 1000).toFixed(1)} s; ${latencies.length} answers sent in ${(answersMs / 1000).toFixed(1)} s (target: within 120 s); ${failures} refused or failed`)
-    console.log(`  in the database: ${counts.rows} answers of ${expected} expected from ${counts.participants} participants (${submitted} submitted); lost ${expected - counts.rows}; applied twice ${counts.twice}; wrong version ${counts.versions}`)
+    console.log(`  in the database: ${counts.rows} answers of ${acknowledged} acknowledged (${expected} in the script${latencies.length < expected ? `; ${expected - latencies.length} not sent before the bench's time limit` : ''}) from ${counts.participants} participants (${submitted} submitted)`)
+    console.log(`  lost (acknowledged, not in the database): ${Math.max(0, acknowledged - counts.rows)}; applied twice: ${counts.twice}; stored with another version: ${counts.versions}`)
     console.log(`  write latency: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))} (target < 50 ms), p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`)
     console.log(`  facilitator update delay: p50 ${ms(percentile(delays, 50))}, p95 ${ms(percentile(delays, 95))} (target < 1000 ms), max ${ms(Math.max(...delays))}; ${unseen} answers never seen on the stream`)
   }

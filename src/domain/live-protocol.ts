@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { answerSchema, type Answer } from './assessment'
+import { answerSchema } from './assessment'
 import { idSchema, LIMITS, localeSchema, versionSchema } from './input-rules'
 import { formatPath, problem, type Problem } from './problem'
 import { profileSchema } from './profile'
@@ -110,33 +110,4 @@ export type LiveParticipantState = 'joined' | 'answering' | 'submitted'
 export function participantState(answerCount: number, submitted: boolean): LiveParticipantState {
   if (submitted) return 'submitted'
   return answerCount > 0 ? 'answering' : 'joined'
-}
-
-/** How many answers of each kind one indicator received: `levels[n]` counts level n (0…top). */
-export interface LiveSpread {
-  levels: number[]
-  dontKnow: number
-  notApplicable: number
-  /** Participants who have not answered this indicator. */
-  unanswered: number
-}
-
-/**
- * The group's spread per indicator, with no participant's identity or notes: what a participant may see once
- * they have submitted and the facilitator allows it. Levels above `top` are never stored (the server refuses them).
- */
-export function liveSpread(indicatorIds: readonly string[], top: number, answerSets: ReadonlyArray<Readonly<Record<string, Answer>>>): Record<string, LiveSpread> {
-  const out: Record<string, LiveSpread> = {}
-  for (const id of indicatorIds) {
-    const spread: LiveSpread = { levels: Array.from({ length: top + 1 }, () => 0), dontKnow: 0, notApplicable: 0, unanswered: 0 }
-    for (const answers of answerSets) {
-      const answer = Object.hasOwn(answers, id) ? answers[id] : undefined
-      if (answer === undefined) spread.unanswered++
-      else if (answer.kind === 'dont_know') spread.dontKnow++
-      else if (answer.kind === 'not_applicable') spread.notApplicable++
-      else if (answer.level <= top) spread.levels[answer.level]!++
-    }
-    out[id] = spread
-  }
-  return out
 }

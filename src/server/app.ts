@@ -5,10 +5,12 @@ import { parseJson } from '../domain/check'
 import { findForbiddenKeys } from '../domain/input-rules'
 import {
   checkAnswerChanges, consensusRequestSchema, createWorkshopRequestSchema, joinCodeSchema, joinRequestSchema, LIVE_BODY_BYTES,
-  liveSpread, normalizeJoinCode, putAnswersRequestSchema, workshopSettingsRequestSchema, type LiveErrorCode,
+  normalizeJoinCode, putAnswersRequestSchema, workshopSettingsRequestSchema, type LiveErrorCode,
 } from '../domain/live-protocol'
 import type { Problem } from '../domain/problem'
-import { maxLevel, type Questionnaire } from '../domain/questionnaire'
+import type { Questionnaire } from '../domain/questionnaire'
+import { delegationSpreads } from '../domain/workshop'
+import { buildWorkshopFile, serializeWorkshopFile, workshopFileName } from '../domain/workshop-file'
 import type { ConsensusChoice } from '../domain/workshop-model'
 import { problemFromZodIssue } from '../domain/zod-problems'
 import { CONTENT_SECURITY_POLICY } from '../security-policy'
@@ -17,8 +19,7 @@ import { createRateLimiter } from './rate-limit'
 import type { Repository, WorkshopRow } from './repository'
 import { bearerOf, digestOf, matchesDigest, newJoinCode, newSecret, newWorkshopId } from './secrets'
 import { registerStaticFiles } from './static-files'
-import { buildWorkshopExport, workshopExportFileName } from './workshop-export'
-import { liveStatusOf, workshopOf } from './workshop-view'
+import { liveStatusOf, participantOf, workshopOf } from './workshop-view'
 
 /** A refusal the API sends as `{ error: { code, problems? } }` with its HTTP status. */
 export class ApiError extends Error {
@@ -139,9 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!secret) throw new ApiError(401, 'unauthorized')
     const found = await repository.participantByToken(digestOf(secret))
     if (!found) throw new ApiError(403, 'forbidden')
-    const workshop = await repository.workshopById(found.workshopId)
-    if (!workshop) throw new ApiError(404, 'notFound')
-    return { workshop, participantId: found.participantId }
+    return found
   }
 
   function takeJoin(request: FastifyRequest): void {
@@ -210,8 +209,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const row = await facilitatorWorkshop(request)
     const participants = await repository.participants(row.id)
     const workshop = workshopOf(row, participants)
-    reply.header('Content-Disposition', `attachment; filename="${workshopExportFileName(workshop, now())}"`)
-    return reply.type('application/json').send(JSON.stringify(buildWorkshopExport(workshop, now()), null, 2))
+    const at = now()
+    reply.header('Content-Disposition', `attachment; filename="${workshopFileName(workshop.title, at.slice(0, 10))}"`)
+    return reply.type('application/json').send(serializeWorkshopFile(buildWorkshopFile(workshop, at)))
   })
 
   app.delete('/api/workshops/:id', async (request, reply) => {
@@ -316,10 +316,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!workshop.spreadAllowed) throw new ApiError(403, 'spreadNotAllowed')
     const questionnaire = options.questionnaires.get(`${workshop.questionnaireId}@${workshop.questionnaireVersion}`)
     if (!questionnaire) throw new ApiError(400, 'questionnaireUnknown')
-    return {
-      participants: participants.length,
-      spread: liveSpread(questionnaire.indicators.map(i => i.id), maxLevel(questionnaire), participants.map(p => p.answers)),
-    }
+    // The room's spread as the facilitator's heatmap counts it, with no one's identity or notes.
+    return { participants: participants.length, spread: delegationSpreads(questionnaire, { participants: participants.map(participantOf) }) }
   })
 
   if (options.distDir) registerStaticFiles(app, options.distDir)

@@ -10,7 +10,7 @@ export interface Subscriber {
 }
 
 /** How long participant changes are gathered before one read and one event: many answers in a burst cost one query. */
-const GATHER_MS = 40
+const GATHER_MS = 100
 
 /**
  * Fans the database's notifications out to the live streams open on this process. What reaches a screen is read

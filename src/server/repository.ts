@@ -134,45 +134,52 @@ export function createRepository(db: Database) {
       })
     },
 
-    async participantByToken(tokenDigest: string): Promise<{ workshopId: string, participantId: string } | undefined> {
-      const { rows } = await db.query<{ workshop_id: string, id: string }>('select workshop_id, id from participants where token_digest = $1', [tokenDigest])
-      return rows[0] ? { workshopId: rows[0].workshop_id, participantId: rows[0].id } : undefined
+    /** The participant holding this token and their workshop, in one read. */
+    async participantByToken(tokenDigest: string): Promise<{ workshop: WorkshopRow, participantId: string } | undefined> {
+      const { rows } = await db.query(
+        `select p.id as participant_id, ${WORKSHOP_COLUMNS.split(',').map(column => `w.${column.trim()}`).join(', ')}
+         from participants p join workshops w on w.id = p.workshop_id where p.token_digest = $1`,
+        [tokenDigest],
+      )
+      return rows[0] ? { workshop: workshopFromRow(rows[0]), participantId: rows[0].participant_id as string } : undefined
     },
 
     /**
      * Stores answer changes: each is applied only when its version is higher than the one stored, so a replay or an
      * older change is acknowledged without being applied again. Refused whole when the workshop is closed or the
-     * participant has submitted.
+     * participant has submitted. One statement (so one implicit transaction): the check, the writes and the
+     * notification commit together, and a busy embedded database spends one round trip per request.
      */
     async putAnswers(workshopId: string, participantId: string, changes: readonly LiveAnswerChange[], now: string): Promise<WriteOutcome> {
-      return db.transaction(async (tx) => {
-        const state = await tx.query<{ closed: boolean, submitted: boolean }>(
-          `select w.closed, p.submitted from workshops w join participants p on p.workshop_id = w.id
-           where w.id = $1 and p.id = $2 for share of w`,
-          [workshopId, participantId],
-        )
-        const row = state.rows[0]
-        if (!row) return { ok: false, reason: 'notFound' }
-        if (row.closed) return { ok: false, reason: 'closed' }
-        if (row.submitted) return { ok: false, reason: 'submitted' }
-        let applied = 0
-        for (const change of changes) {
-          const { rows } = await tx.query(
-            `insert into answers (workshop_id, participant_id, indicator_id, version, answer, received_at) values ($1, $2, $3, $4, $5, $6)
-             on conflict (workshop_id, participant_id, indicator_id) do update
-               set version = excluded.version, answer = excluded.answer, received_at = excluded.received_at, writes = answers.writes + 1
-               where answers.version < excluded.version
-             returning 1`,
-            [workshopId, participantId, change.indicatorId, change.version, change.answer === null ? null : JSON.stringify(change.answer), now],
-          )
-          applied += rows.length
-        }
-        if (applied > 0) {
-          await tx.query('update participants set updated_at = $3 where workshop_id = $1 and id = $2', [workshopId, participantId, now])
-          await notify(tx, { workshopId, kind: 'participant', participantId })
-        }
-        return { ok: true, applied, acknowledged: changes.map(change => ({ indicatorId: change.indicatorId, version: change.version })) }
-      })
+      const rows = changes.map(change => ({ indicator_id: change.indicatorId, version: change.version, answer: change.answer }))
+      const event: WorkshopEvent = { workshopId, kind: 'participant', participantId }
+      const { rows: result } = await db.query<{ closed: boolean | null, submitted: boolean | null, applied: number }>(
+        `with me as (
+           select w.closed, p.submitted from workshops w join participants p on p.workshop_id = w.id
+           where w.id = $1 and p.id = $2 for share of w
+         ), changes as (
+           -- Two changes of one indicator in one request: only the later version counts (one row may be written once per statement).
+           select distinct on (indicator_id) * from jsonb_to_recordset($3::jsonb) as c (indicator_id text, version bigint, answer jsonb)
+           order by indicator_id, version desc
+         ), applied as (
+           insert into answers (workshop_id, participant_id, indicator_id, version, answer, received_at)
+           select $1, $2, c.indicator_id, c.version, nullif(c.answer, 'null'::jsonb), $4 from changes c, me where not me.closed and not me.submitted
+           on conflict (workshop_id, participant_id, indicator_id) do update
+             set version = excluded.version, answer = excluded.answer, received_at = excluded.received_at, writes = answers.writes + 1
+             where answers.version < excluded.version
+           returning 1
+         ), touched as (
+           update participants set updated_at = $4 where workshop_id = $1 and id = $2 and exists (select 1 from applied) returning 1
+         )
+         select (select closed from me) as closed, (select submitted from me) as submitted, (select count(*) from applied)::int as applied,
+           (select pg_notify($5, $6) from applied limit 1) is not null as notified`,
+        [workshopId, participantId, JSON.stringify(rows), now, EVENTS_CHANNEL, JSON.stringify(event)],
+      )
+      const row = result[0]
+      if (!row || row.closed === null) return { ok: false, reason: 'notFound' }
+      if (row.closed) return { ok: false, reason: 'closed' }
+      if (row.submitted) return { ok: false, reason: 'submitted' }
+      return { ok: true, applied: row.applied, acknowledged: changes.map(change => ({ indicatorId: change.indicatorId, version: change.version })) }
     },
 
     /** Marks the participant done; true when the workshop is open (submitting twice is harmless). */

@@ -7,11 +7,15 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLiveSync } from '../../src/data/live-sync'
 import { emptyOutbox, type Outbox } from '../../src/domain/live-outbox'
+import { parseWorkshopFile } from '../../src/domain/workshop-file'
+import { loadShippedQuestionnaires } from '../../src/server/questionnaires'
 import { call, carriesAnswer, change, createWorkshop, join as joinWorkshop, level, openStream, putAnswers, readWorkshop } from './api-client'
 import { startProxy } from './cuttable-proxy'
 import { startPostgres, startServer, type RunningPostgres, type RunningServer, type ServerStart } from './harness'
 
 export type Backend = 'pglite' | 'postgres'
+
+const questionnaires = loadShippedQuestionnaires()
 
 const INDICATORS = ['I1.1', 'I1.2', 'I1.3', 'I2.1', 'I2.2', 'I2.3', 'I3.1', 'I3.2']
 
@@ -94,15 +98,26 @@ export function describeWorkshopServer(backend: Backend): void {
         expect(replay.body).toMatchObject({ applied: 0, acknowledged: [{ indicatorId: 'I1.1', version: 2 }] })
         const older = await putAnswers(server.url, me.token, [change('I1.1', 1, level(1))])
         expect(older.body).toMatchObject({ applied: 0, acknowledged: [{ indicatorId: 'I1.1', version: 1 }] })
-        const view = await readWorkshop(server.url, workshop)
-        const participant = view.workshop.delegations[0]!.participants[0]!
+        let view = await readWorkshop(server.url, workshop)
+        let participant = view.workshop.delegations[0]!.participants[0]!
         expect(participant.answers['I1.1']).toMatchObject({ kind: 'level', level: 4 })
         expect(participant.answers['I1.2']).toMatchObject({ kind: 'dont_know' })
+        // Clearing an answer is a change like any other (version 2 of I1.2).
+        expect((await putAnswers(server.url, me.token, [change('I1.3', 1, level(1)), change('I1.3', 2, null)])).body).toMatchObject({ applied: 1 })
+        expect((await putAnswers(server.url, me.token, [change('I1.2', 2, null)])).body).toMatchObject({ applied: 1 })
+        view = await readWorkshop(server.url, workshop)
+        participant = view.workshop.delegations[0]!.participants[0]!
+        expect(Object.keys(participant.answers)).toEqual(['I1.1'])
         expect(view.live.states[me.participantId]).toBe('answering')
         stream.close()
         databaseChecks.push(async () => {
-          const rows = await rowsOf(sharedStorage, 'select indicator_id, version::int as version, writes from answers where participant_id = $1 order by indicator_id', [me.participantId])
-          expect(rows).toEqual([{ indicator_id: 'I1.1', version: 2, writes: 2 }, { indicator_id: 'I1.2', version: 1, writes: 1 }])
+          const rows = await rowsOf(sharedStorage, 'select indicator_id, version::int as version, writes, answer is null as cleared from answers where participant_id = $1 order by indicator_id', [me.participantId])
+          // I1.3 came twice in one request (versions 1 and 2): only the later one was written.
+          expect(rows).toEqual([
+            { indicator_id: 'I1.1', version: 2, writes: 2, cleared: false },
+            { indicator_id: 'I1.2', version: 2, writes: 2, cleared: true },
+            { indicator_id: 'I1.3', version: 2, writes: 1, cleared: true },
+          ])
         })
       }
     }, 120_000)
@@ -230,7 +245,8 @@ export function describeWorkshopServer(backend: Backend): void {
         expect((await call(url, 'PATCH', `/api/workshops/${id}`, { secret: workshop.facilitatorKey, body: { spreadAllowed: true } })).status).toBe(200)
         const spread = await call(url, 'GET', '/api/participant/spread', { secret: alice.token })
         expect(spread.status).toBe(200)
-        expect((spread.body as { spread: Record<string, unknown> }).spread['I1.1']).toEqual({ levels: [0, 0, 1, 0, 0, 0], dontKnow: 0, notApplicable: 0, unanswered: 1 })
+        const i11 = (spread.body as { spread: Array<{ indicatorId: string }> }).spread.find(s => s.indicatorId === 'I1.1')
+        expect(i11).toMatchObject({ levels: [0, 0, 1, 0, 0, 0], dontKnow: 0, notApplicable: 0, unanswered: 1, median: 2 })
         expect(spread.text).not.toContain('private note')
         expect(spread.text).not.toContain(bob.participantId)
         // A participant who submitted can no longer change answers.
@@ -272,7 +288,15 @@ export function describeWorkshopServer(backend: Backend): void {
         // Deleting removes the workshop and everything in it; its secrets then open nothing.
         const exported = await call(url, 'GET', `/api/workshops/${id}/export`, { secret: workshop.facilitatorKey })
         expect(exported.status).toBe(200)
-        expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="workshop-live-test-workshop-\d{4}-\d{2}-\d{2}\.tdw\.json"/)
+        expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="live-test-workshop-\d{4}-\d{2}-\d{2}\.tdw\.json"/)
+        // The export is a workshop file the app imports: read back with the file reader, Bob's answer in it.
+        const file = parseWorkshopFile(exported.text, (qid, version) => questionnaires.get(`${qid}@${version}`))
+        expect(file.ok).toBe(true)
+        if (file.ok) {
+          const people = file.value.workshop.delegations[0]!.participants
+          expect(people.map(p => [p.number, p.source, p.submitted])).toEqual([[1, 'live', true], [2, 'live', false]])
+          expect(people[1]!.answers['I1.1']).toMatchObject({ kind: 'level', level: 2, evidence: 'Bob\'s private note' })
+        }
         expect((await call(url, 'DELETE', `/api/workshops/${id}`, { secret: workshop.facilitatorKey })).status).toBe(204)
         expect((await call(url, 'GET', `/api/workshops/${id}`, { secret: workshop.facilitatorKey })).status).toBe(404)
         expect((await call(url, 'GET', '/api/participant', { secret: bob.token })).status).toBe(403)

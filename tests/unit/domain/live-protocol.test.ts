@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Answer } from '@/domain/assessment'
 import { checkQuestionnaireText } from '@/domain/check'
 import {
-  answerChangeSchema, checkAnswerChanges, clientIdSchema, createWorkshopRequestSchema, joinCodeSchema, joinRequestSchema, liveSpread,
-  normalizeJoinCode, participantState, putAnswersRequestSchema, workshopSettingsRequestSchema,
+  answerChangeSchema, checkAnswerChanges, clientIdSchema, createWorkshopRequestSchema, joinCodeSchema, joinRequestSchema, normalizeJoinCode, participantState, putAnswersRequestSchema, workshopSettingsRequestSchema,
 } from '@/domain/live-protocol'
 import { emptyProfile } from '@/domain/profile'
 import type { Questionnaire } from '@/domain/questionnaire'
@@ -105,35 +104,5 @@ describe('participant state', () => {
     expect(participantState(1, false)).toBe('answering')
     expect(participantState(0, true)).toBe('submitted')
     expect(participantState(3, true)).toBe('submitted')
-  })
-})
-
-describe('the spread shown to participants', () => {
-  it('counts levels, "don\'t know", "not applicable" and unanswered per indicator', () => {
-    // Three participants: a1 answered 2, 2 and "don't know"; a3 answered "not applicable" once; b1 answered 5 once.
-    const spread = liveSpread(['a1', 'a3', 'b1'], 5, [
-      { a1: level(2), a3: notApplicable },
-      { a1: level(2), b1: level(5) },
-      { a1: dontKnow },
-    ])
-    expect(spread).toEqual({
-      a1: { levels: [0, 0, 2, 0, 0, 0], dontKnow: 1, notApplicable: 0, unanswered: 0 },
-      a3: { levels: [0, 0, 0, 0, 0, 0], dontKnow: 0, notApplicable: 1, unanswered: 2 },
-      b1: { levels: [0, 0, 0, 0, 0, 1], dontKnow: 0, notApplicable: 0, unanswered: 2 },
-    })
-  })
-
-  it('counts level 0 and ignores answers to indicators not asked', () => {
-    expect(liveSpread(['a1'], 2, [{ a1: level(0), zz: level(1) }])).toEqual({ a1: { levels: [1, 0, 0], dontKnow: 0, notApplicable: 0, unanswered: 0 } })
-  })
-
-  it('never counts an inherited name as an answer, nor a level above the top', () => {
-    expect(liveSpread(['toString'], 1, [{}])).toEqual({ toString: { levels: [0, 0], dontKnow: 0, notApplicable: 0, unanswered: 1 } })
-    expect(liveSpread(['a1'], 1, [{ a1: level(3) }]).a1!.levels).toEqual([0, 0])
-  })
-
-  it('is empty for no indicators and all unanswered for no answers', () => {
-    expect(liveSpread([], 5, [{ a1: level(1) }])).toEqual({})
-    expect(liveSpread(['a1'], 1, [{}, {}])).toEqual({ a1: { levels: [0, 0], dontKnow: 0, notApplicable: 0, unanswered: 2 } })
   })
 })
