@@ -12,6 +12,17 @@ export interface RadarInput {
   labels: string[][]
   series: RadarSeries[]
   max: number
+  /** Right to left (Arabic): dimensions run anticlockwise from the top, as the PDF's radar does, and the legend reads from the right. */
+  rtl?: boolean
+}
+
+/**
+ * The order the axes are drawn in: Chart.js goes clockwise from the top, so right to left keeps the first dimension
+ * on top and takes the others in reverse (first, last, …, second), which runs anticlockwise.
+ */
+export function axisOrder(count: number, rtl: boolean): number[] {
+  const order = Array.from({ length: count }, (_, i) => i)
+  return rtl && count > 1 ? [0, ...order.slice(1).reverse()] : order
 }
 
 const STYLES: Record<RadarSeries['style'], { border: string, fill: string, dash: number[] }> = {
@@ -37,15 +48,18 @@ export function wrapLabel(text: string, width = 22): string[] {
 
 /** A Chart.js radar configuration for dimension scores (pure: no canvas, no DOM). */
 export function buildRadarConfig(input: RadarInput): ChartConfiguration<'radar', Array<number | null>, string[]> {
+  const rtl = input.rtl ?? false
+  const order = axisOrder(input.labels.length, rtl)
+  const direction = { rtl, textDirection: rtl ? 'rtl' : 'ltr' }
   return {
     type: 'radar',
     data: {
-      labels: input.labels,
+      labels: order.map(i => input.labels[i]!),
       datasets: input.series.map((series) => {
         const style = STYLES[series.style]
         return {
           label: series.label,
-          data: series.values,
+          data: order.map(i => series.values[i] ?? null),
           borderColor: style.border,
           backgroundColor: style.fill,
           borderDash: style.dash,
@@ -69,7 +83,7 @@ export function buildRadarConfig(input: RadarInput): ChartConfiguration<'radar',
           pointLabels: { font: { size: 12 } },
         },
       },
-      plugins: { legend: { position: 'bottom' } },
+      plugins: { legend: { position: 'bottom', ...direction }, tooltip: direction },
     },
   }
 }
