@@ -32,7 +32,7 @@ const STYLES: Record<RadarSeries['style'], { border: string, fill: string, dash:
 }
 
 /** Splits a long axis label into lines of about `width` characters, at spaces. */
-export function wrapLabel(text: string, width = 22): string[] {
+export function wrapLabel(text: string, width = 16): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(/\s+/)) {
@@ -50,7 +50,6 @@ export function wrapLabel(text: string, width = 22): string[] {
 export function buildRadarConfig(input: RadarInput): ChartConfiguration<'radar', Array<number | null>, string[]> {
   const rtl = input.rtl ?? false
   const order = axisOrder(input.labels.length, rtl)
-  const direction = { rtl, textDirection: rtl ? 'rtl' : 'ltr' }
   return {
     type: 'radar',
     data: {
@@ -80,10 +79,13 @@ export function buildRadarConfig(input: RadarInput): ChartConfiguration<'radar',
           min: 0,
           max: input.max,
           ticks: { stepSize: 1, backdropColor: 'transparent' },
-          pointLabels: { font: { size: 12 } },
+          // Smaller axis labels on a phone, so that they fit inside the canvas beside a readable chart.
+          pointLabels: { font: context => ({ size: context.chart.width < 420 ? 10 : 12 }) },
         },
       },
-      plugins: { legend: { position: 'bottom', ...direction }, tooltip: direction },
+      // The legend and tooltips are laid out from the right in a right-to-left page; the text direction of every label
+      // follows the canvas's own `dir` (the labels' language), so it is not forced here.
+      plugins: { legend: { position: 'bottom', rtl }, tooltip: { rtl } },
     },
   }
 }

@@ -20,7 +20,7 @@ describe('the results radar', () => {
     expect(config.data.labels).toEqual([['Mandate'], ['Resources'], ['People'], ['Strategy']])
     expect(config.data.datasets[0]!.data).toEqual([2, 4, null, 1])
     expect(config.options?.plugins?.legend?.rtl).toBe(true)
-    expect(config.options?.plugins?.tooltip?.textDirection).toBe('rtl')
+    expect(config.options?.plugins?.tooltip?.rtl).toBe(true)
   })
 
   it('orders one or no axis the same either way', () => {
