@@ -8,6 +8,7 @@ import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema, type RoadmapEdits } from './roadmap'
 import { signOffSchema, type SignOff } from './sign-off'
 import { maxLevel, type Questionnaire } from './questionnaire'
+import { WORKSHOP_FILE_FORMAT } from './workshop-model'
 
 /** What an exported answers file (`*.tda.json`) says it is. */
 export const ASSESSMENT_FILE_FORMAT = 'tech-diplomacy-assessment'
@@ -113,6 +114,7 @@ export function parseAssessmentFile(
   const head = data as Record<string, unknown>
   if (head.format !== ASSESSMENT_FILE_FORMAT) {
     if (looksLikeQuestionnaire(head)) return { ok: false, errors: [problem('file.isQuestionnaire', '(top level)')] }
+    if (head.format === WORKSHOP_FILE_FORMAT) return { ok: false, errors: [problem('file.isWorkshop', '(top level)')] }
     return { ok: false, errors: [problem('answers.format', 'format', { expected: ASSESSMENT_FILE_FORMAT })] }
   }
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > ASSESSMENT_FILE_SCHEMA_VERSION) {
@@ -130,31 +132,17 @@ export function parseAssessmentFile(
     return { ok: false, errors: [problem('answers.questionnaireUnavailable', 'questionnaire', { id: file.questionnaire.id, version: file.questionnaire.version, available })] }
   }
 
-  const errors: Problem[] = []
-  const indicators = new Map(questionnaire.indicators.map(i => [i.id, i]))
-  const top = maxLevel(questionnaire)
-  for (const [id, answer] of Object.entries(file.assessment.answers)) {
-    const path = formatPath(['assessment', 'answers', id])
-    const indicator = indicators.get(id)
-    if (!indicator) errors.push(problem('answers.unknownIndicator', path, { id, questionnaire: questionnaire.id, version: questionnaire.version }))
-    else if (answer.kind === 'level' && answer.level > top) errors.push(problem('answers.levelAboveTop', `${path}.level`, { level: answer.level, top }))
-    else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push(problem('answers.notApplicable', `${path}.kind`, { id }))
-  }
-  const dimensionIds = new Set(questionnaire.dimensions.map(d => d.id))
-  const roadmap = file.assessment.roadmap ?? emptyRoadmapEdits()
-  for (const [id, target] of Object.entries(roadmap.targets)) {
-    const path = formatPath(['assessment', 'roadmap', 'targets', id])
-    if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', path, { id }))
-    else if (target > top) errors.push(problem('roadmap.targetAboveTop', path, { target, top }))
-  }
+  const errors: Problem[] = [
+    ...answerProblems(questionnaire, file.assessment.answers, ['assessment', 'answers']),
+    ...roadmapProblems(questionnaire, file.assessment.roadmap ?? emptyRoadmapEdits(), ['assessment', 'roadmap']),
+  ]
+  const indicatorIds = new Set(questionnaire.indicators.map(i => i.id))
   for (const id of Object.keys(file.assessment.freshLook ?? {})) {
-    if (!indicators.has(id)) errors.push(problem('answers.unknownIndicator', formatPath(['assessment', 'freshLook', id]), { id, questionnaire: questionnaire.id, version: questionnaire.version }))
+    if (!indicatorIds.has(id)) errors.push(problem('answers.unknownIndicator', formatPath(['assessment', 'freshLook', id]), { id, questionnaire: questionnaire.id, version: questionnaire.version }))
   }
-  roadmap.custom.forEach((action, i) => {
-    if (!dimensionIds.has(action.dimensionId)) errors.push(problem('dimension.unknown', formatPath(['assessment', 'roadmap', 'custom', i, 'dimensionId']), { id: action.dimensionId }))
-  })
   if (errors.length > 0) return { ok: false, errors }
 
+  const roadmap = file.assessment.roadmap ?? emptyRoadmapEdits()
   const { locale, note } = resolveLocale(file.assessment.locale, questionnaire.locales, questionnaire.locales.includes('en') ? 'en' : questionnaire.locales[0]!, 'assessment.locale')
   return {
     ok: true,
@@ -171,4 +159,38 @@ export function parseAssessmentFile(
     },
     notes: note ? [note] : [],
   }
+}
+
+/**
+ * What is wrong with answers against their questionnaire: unknown indicators, levels above the top of the scale,
+ * "not applicable" where the indicator does not allow it. `at` is the path of the answers in the file.
+ */
+export function answerProblems(questionnaire: Questionnaire, answers: Answers, at: ReadonlyArray<string | number>): Problem[] {
+  const errors: Problem[] = []
+  const indicators = new Map(questionnaire.indicators.map(i => [i.id, i]))
+  const top = maxLevel(questionnaire)
+  for (const [id, answer] of Object.entries(answers)) {
+    const path = formatPath([...at, id])
+    const indicator = indicators.get(id)
+    if (!indicator) errors.push(problem('answers.unknownIndicator', path, { id, questionnaire: questionnaire.id, version: questionnaire.version }))
+    else if (answer.kind === 'level' && answer.level > top) errors.push(problem('answers.levelAboveTop', `${path}.level`, { level: answer.level, top }))
+    else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push(problem('answers.notApplicable', `${path}.kind`, { id }))
+  }
+  return errors
+}
+
+/** What is wrong with roadmap edits against their questionnaire: unknown dimensions, targets above the top of the scale. */
+export function roadmapProblems(questionnaire: Questionnaire, roadmap: RoadmapEdits, at: ReadonlyArray<string | number>): Problem[] {
+  const errors: Problem[] = []
+  const top = maxLevel(questionnaire)
+  const dimensionIds = new Set(questionnaire.dimensions.map(d => d.id))
+  for (const [id, target] of Object.entries(roadmap.targets)) {
+    const path = formatPath([...at, 'targets', id])
+    if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', path, { id }))
+    else if (target > top) errors.push(problem('roadmap.targetAboveTop', path, { target, top }))
+  }
+  roadmap.custom.forEach((action, i) => {
+    if (!dimensionIds.has(action.dimensionId)) errors.push(problem('dimension.unknown', formatPath([...at, 'custom', i, 'dimensionId']), { id: action.dimensionId }))
+  })
+  return errors
 }

@@ -30,6 +30,10 @@ export const PROBLEM_CODES = [
   // answers files
   'answers.format', 'answers.newerVersion', 'answers.questionnaireUnavailable', 'answers.unknownIndicator',
   'answers.levelAboveTop', 'answers.notApplicable', 'roadmap.targetAboveTop',
+  // workshops: adding participants, workshop files
+  'workshop.otherQuestionnaire', 'workshop.otherVersion', 'workshop.alreadyImported', 'workshop.tooManyParticipants', 'workshop.unknownDelegation',
+  'workshop.duplicateNumber', 'workshopFile.format', 'workshopFile.newerVersion', 'workshopFile.questionnaireUnavailable',
+  'workshopFile.isQuestionnaire', 'workshopFile.isAnswers', 'file.isWorkshop',
   // storage
   'storage.quota', 'storage.unavailable', 'storage.failed', 'storage.conflict', 'storage.locked',
   // a fault in this tool (a bug), reported without its technical text
