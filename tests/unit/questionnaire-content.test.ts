@@ -11,7 +11,7 @@ function load(): Questionnaire {
 }
 
 const q = load()
-const LOCALES = ['en', 'fr', 'ar'] as const
+const LOCALES = ['en', 'fr', 'es', 'pt', 'ar'] as const
 
 describe('the tech diplomacy questionnaire: minimum content', () => {
   it('has the 8 dimensions of the maturity model', () => {
