@@ -21,6 +21,7 @@ export const router = createRouter({
         { path: 'roadmap', name: 'roadmap', component: () => import('./views/RoadmapView.vue') },
         { path: 'upgrade', name: 'upgrade', component: () => import('./views/UpgradeView.vue') },
         { path: 'follow-up', name: 'follow-up', component: () => import('./views/FollowUpStartView.vue') },
+        { path: 'qr', name: 'answer-code', component: () => import('./views/AnswerCodeView.vue') },
       ],
     },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

@@ -1,0 +1,202 @@
+import { createPinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { WorkshopChangeMessage } from '@/data/workshop-changes'
+import type * as StorageModule from '@/data/storage'
+import type { StorageAdapter } from '@/data/storage'
+import { emptyProfile } from '@/domain/profile'
+
+/** One storage shared by every "tab" of a test, and a change bus that, like BroadcastChannel, delivers later and never to the sender. */
+const fake = vi.hoisted(() => ({
+  storage: undefined as unknown as StorageAdapter,
+  listeners: [] as Array<(message: WorkshopChangeMessage) => void>,
+}))
+
+vi.mock('@/data/storage', async (importActual) => {
+  const actual = await importActual<typeof StorageModule>()
+  return { ...actual, getStorage: async () => fake.storage, resetStorage: () => undefined }
+})
+
+vi.mock('@/data/workshop-changes', () => ({
+  openWorkshopChannel(onMessage: (message: WorkshopChangeMessage) => void) {
+    fake.listeners.push(onMessage)
+    return {
+      post: (message: WorkshopChangeMessage) => {
+        for (const listener of fake.listeners) if (listener !== onMessage) setTimeout(() => listener(message), 0)
+      },
+      close: () => undefined,
+    }
+  },
+}))
+
+const { createMemoryAdapter } = await import('@/data/storage')
+const { useWorkshopsStore } = await import('@/stores/workshops')
+
+async function openTab() {
+  const store = useWorkshopsStore(createPinia())
+  await store.load()
+  return store
+}
+const settle = () => new Promise(resolve => setTimeout(resolve, 5))
+const profile = { ...emptyProfile('2026-11-29'), country: 'NPL', ministry: 'MFA', unit: 'Tech' }
+const input = (title = 'Kathmandu workshop') => ({
+  title, questionnaireKey: 'mini@1.0.0', questionnaire: { id: 'mini', version: '1.0.0' }, locale: 'en', showNames: false, profiles: [profile],
+})
+const level = (n: number) => ({ kind: 'level' as const, level: n, confidence: 'self-declared' as const, evidence: '', updatedAt: '2026-11-29T09:00:00.000Z' })
+
+beforeEach(() => {
+  fake.storage = createMemoryAdapter()
+  fake.listeners = []
+})
+
+describe('the workshops store', () => {
+  it('creates a workshop that a new tab reads back, with revision 1', async () => {
+    const tab = await openTab()
+    const id = await tab.create(input())
+    expect(id).toBeDefined()
+    expect(await fake.storage.get('workshops', id!)).toMatchObject({ id, title: 'Kathmandu workshop', revision: 1 })
+    const other = await openTab()
+    expect(other.find(id!)?.delegations).toHaveLength(1)
+  })
+
+  it('adds participants from files in one save, numbered P1, P2 in the order given', async () => {
+    const tab = await openTab()
+    const id = (await tab.create(input()))!
+    const delegationId = tab.find(id)!.delegations[0]!.id
+    expect(await tab.addParticipants(id, delegationId, [
+      { source: 'file', answers: { a1: level(1) }, fingerprint: 'f1' },
+      { source: 'file', answers: { a1: level(3) }, fingerprint: 'f2' },
+    ])).toBe(true)
+    const stored = await fake.storage.get<{ revision: number, delegations: Array<{ participants: Array<{ number: number, fingerprint: string }> }> }>('workshops', id)
+    expect(stored?.revision).toBe(2)
+    expect(stored?.delegations[0]?.participants.map(p => [p.number, p.fingerprint])).toEqual([[1, 'f1'], [2, 'f2']])
+  })
+
+  it('records a participant entered on this device with the role given', async () => {
+    const tab = await openTab()
+    const id = (await tab.create(input()))!
+    const delegationId = tab.find(id)!.delegations[0]!.id
+    await tab.addDeviceParticipant(id, delegationId, { a1: level(2) }, 'Regulator')
+    expect(tab.findDelegation(id, delegationId)?.participants[0]).toMatchObject({ number: 1, role: 'Regulator', source: 'device', answers: { a1: level(2) } })
+  })
+
+  it('sets a consensus answer with a note and keeps it through a reload', async () => {
+    const tab = await openTab()
+    const id = (await tab.create(input()))!
+    const delegationId = tab.find(id)!.delegations[0]!.id
+    await tab.setConsensus(id, delegationId, 'a1', { choice: { kind: 'level', level: 2 }, note: 'The 2024 decree', discussed: true })
+    const reloaded = await openTab()
+    expect(reloaded.findDelegation(id, delegationId)?.consensus.a1).toMatchObject({ choice: { kind: 'level', level: 2 }, note: 'The 2024 decree', discussed: true })
+  })
+
+  it('stops a save over another tab\'s newer revision, and loses neither version', async () => {
+    const first = await openTab()
+    const id = (await first.create(input()))!
+    const second = await openTab()
+    const delegationId = first.find(id)!.delegations[0]!.id
+    expect(await first.setConsensus(id, delegationId, 'a1', { note: 'first tab' })).toBe(true)
+    expect(await second.setConsensus(id, delegationId, 'a2', { note: 'second tab' })).toBe(false)
+    expect(second.saveState).toEqual({ status: 'conflict', id })
+    expect(second.conflicts[id]?.reason).toBe('changed')
+    expect(second.findDelegation(id, delegationId)?.consensus.a2?.note).toBe('second tab')
+    const stored = await fake.storage.get<{ revision: number, delegations: Array<{ consensus: Record<string, { note: string }> }> }>('workshops', id)
+    expect(stored?.revision).toBe(2)
+    expect(stored?.delegations[0]?.consensus.a1?.note).toBe('first tab')
+    expect(stored?.delegations[0]?.consensus.a2).toBeUndefined()
+    // nothing more is written until the user chooses
+    expect(await second.setTitle(id, 'Renamed')).toBe(false)
+    expect(await fake.storage.get('workshops', id)).toMatchObject({ revision: 2, title: 'Kathmandu workshop' })
+  })
+
+  it('"keep mine as a copy" stores this tab\'s version under a new id and shows the other tab\'s under the original', async () => {
+    const first = await openTab()
+    const id = (await first.create(input()))!
+    const second = await openTab()
+    await first.setTitle(id, 'First')
+    await second.setTitle(id, 'Second')
+    const copy = await second.keepMineAsCopy(id)
+    expect(copy).toBeDefined()
+    expect(second.conflicts).toEqual({})
+    expect(await fake.storage.get('workshops', copy!)).toMatchObject({ title: 'Second', revision: 1 })
+    expect(second.find(id)?.title).toBe('First')
+    expect(await second.setTitle(id, 'Third')).toBe(true)
+    expect(await fake.storage.get('workshops', id)).toMatchObject({ title: 'Third', revision: 3 })
+  })
+
+  it('"take theirs" drops this tab\'s unsaved change, as chosen', async () => {
+    const first = await openTab()
+    const id = (await first.create(input()))!
+    const second = await openTab()
+    await first.setTitle(id, 'First')
+    await second.setTitle(id, 'Second')
+    second.takeTheirs(id)
+    expect(second.find(id)?.title).toBe('First')
+    expect(second.saveState.status).toBe('saved')
+  })
+
+  it('refreshes a tab when another tab saves, and forgets a workshop another tab deleted', async () => {
+    const first = await openTab()
+    const id = (await first.create(input()))!
+    const second = await openTab()
+    await first.setTitle(id, 'Renamed elsewhere')
+    await settle()
+    expect(second.find(id)?.title).toBe('Renamed elsewhere')
+    await first.remove(id)
+    await settle()
+    expect(second.find(id)).toBeUndefined()
+    expect(second.deletedElsewhere).toEqual([id])
+  })
+
+  it('never brings back a workshop deleted in another tab', async () => {
+    const first = await openTab()
+    const id = (await first.create(input()))!
+    const second = await openTab()
+    await first.remove(id)
+    expect(await second.setTitle(id, 'Too late')).toBe(false)
+    expect(second.conflicts[id]?.reason).toBe('deleted')
+    expect(await fake.storage.get('workshops', id)).toBeUndefined()
+  })
+
+  it('lists a record that no longer reads as a workshop, with its title, and keeps it until the user deletes it', async () => {
+    await fake.storage.put('workshops', 'broken', { title: 'Old workshop', delegations: 'not a list' })
+    const tab = await openTab()
+    expect(tab.workshops).toEqual([])
+    expect(tab.unreadable).toEqual([{ key: 'broken', title: 'Old workshop', raw: { title: 'Old workshop', delegations: 'not a list' } }])
+    expect(await fake.storage.get('workshops', 'broken')).toBeDefined()
+    expect(await tab.removeUnreadable('broken')).toBe(true)
+    expect(await fake.storage.get('workshops', 'broken')).toBeUndefined()
+    expect(tab.unreadable).toEqual([])
+  })
+
+  it('reports a full disk and keeps the change in memory', async () => {
+    const tab = await openTab()
+    const id = (await tab.create(input()))!
+    const real = fake.storage
+    fake.storage = { ...real, putIf: async () => ({ ok: false, error: { kind: 'quota', code: 'storage.quota', message: 'QuotaExceededError' } }) }
+    expect(await tab.setTitle(id, 'Not saved')).toBe(false)
+    expect(tab.saveState).toMatchObject({ status: 'error', error: { code: 'storage.quota' } })
+    expect(tab.find(id)?.title).toBe('Not saved')
+    fake.storage = real
+    expect(await tab.setTitle(id, 'Saved now')).toBe(true)
+    expect(tab.saveState.status).toBe('saved')
+    expect(await fake.storage.get('workshops', id)).toMatchObject({ title: 'Saved now', revision: 2 })
+  })
+
+  it('writes changes in order, the last one winning', async () => {
+    const tab = await openTab()
+    const id = (await tab.create(input()))!
+    const saves = [tab.setTitle(id, 'One'), tab.setTitle(id, 'Two'), tab.setTitle(id, 'Three')]
+    expect(await Promise.all(saves)).toEqual([true, true, true])
+    expect(await fake.storage.get('workshops', id)).toMatchObject({ title: 'Three' })
+  })
+
+  it('deletes a workshop and brings it back on undo', async () => {
+    const tab = await openTab()
+    const id = (await tab.create(input()))!
+    expect(await tab.remove(id)).toBe(true)
+    expect(await fake.storage.get('workshops', id)).toBeUndefined()
+    expect(tab.recentlyDeleted?.id).toBe(id)
+    // The record is gone from storage; undo writes it again as a new record, which the revision rule allows.
+    expect(await tab.undoRemove()).toBe(id)
+    expect(await fake.storage.get('workshops', id)).toMatchObject({ id, revision: 1 })
+  })
+})
