@@ -138,8 +138,8 @@ export function parseWorkshopFile(
   const errors = workshopProblems(questionnaire, file.workshop)
   if (errors.length > 0) return { ok: false, errors }
 
-  const fallback = questionnaire.locales.includes('en') ? 'en' : questionnaire.locales[0]!
-  const { locale, note } = resolveLocale(file.workshop.locale, questionnaire.locales, fallback, 'workshop.locale')
+  // Every questionnaire has English (the checker requires it), so English is the fallback.
+  const { locale, note } = resolveLocale(file.workshop.locale, questionnaire.locales, 'en', 'workshop.locale')
   return {
     ok: true,
     value: { questionnaire, workshop: { ...file.workshop, locale, questionnaireId: questionnaire.id, questionnaireVersion: questionnaire.version } },

@@ -91,6 +91,9 @@ describe('workshop file: refused with a clear message', () => {
     expect(refused('{"format": ')[0]).toMatch(/^\(file\): The file is not valid JSON/)
     expect(refused(`${'['.repeat(17)}${']'.repeat(17)}`)).toEqual(['(file): The file nests brackets more than 16 levels deep, which no file of this tool does.'])
     expect(refused('[1, 2]')).toEqual(['(top level): The file holds JSON, but it is not a workshop file.'])
+    expect(refused('null')).toEqual(['(top level): The file holds JSON, but it is not a workshop file.'])
+    expect(refused('"workshop"')).toEqual(['(top level): The file holds JSON, but it is not a workshop file.'])
+    expect(refused('42')).toEqual(['(top level): The file holds JSON, but it is not a workshop file.'])
     expect(refused('%PDF-1.7 x')).toEqual(['(file): This looks like a PDF, not a workshop file.'])
   })
 
@@ -109,6 +112,8 @@ describe('workshop file: refused with a clear message', () => {
     expect(refused(edited((f) => { f.schemaVersion = 2 }))).toEqual(['schemaVersion: The file was made by a newer version of this tool (file format 2; this version reads format 1). Update the tool to open it.'])
     expect(WORKSHOP_FILE_SCHEMA_VERSION).toBe(1)
     expect(refused(edited((f) => { f.schemaVersion = 0 }))[0]).toMatch(/^schemaVersion: /)
+    // a number written as text is not a newer version, just a wrong value
+    expect(refused(edited((f) => { f.schemaVersion = '2' }))[0]).toMatch(/^schemaVersion: (?!The file was made by a newer)/)
     expect(WORKSHOP_FILE_FORMAT).toBe('tech-diplomacy-workshop')
   })
 
