@@ -58,7 +58,7 @@ export function serializeWorkshopFile(file: WorkshopFile): string {
 
 /** `<title>-<date>.tdw.json`, ASCII only, e.g. `regional-workshop-dakar-2026-11-29.tdw.json`. */
 export function workshopFileName(title: string, date: string, extension = 'tdw.json'): string {
-  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '')
+  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '')
   return `${slug || 'workshop'}-${date || 'undated'}.${extension}`
 }
 

@@ -48,6 +48,7 @@ describe('workshop file: export', () => {
     expect(workshopFileName('   ', '')).toBe('workshop-undated.tdw.json')
     expect(workshopFileName('ورشة', '2026-11-29', 'pdf')).toBe('workshop-2026-11-29.pdf')
     expect(workshopFileName(`${'a'.repeat(59)} b`, '2026-11-29')).toBe(`${'a'.repeat(59)}-2026-11-29.tdw.json`)
+    expect(workshopFileName('« Atelier » 2026 !', '2026-11-29')).toBe('atelier-2026-2026-11-29.tdw.json')
   })
 })
 
@@ -164,6 +165,7 @@ describe('workshop file: refused with a clear message', () => {
       consensus.a3 = { choice: { kind: 'not_applicable' }, note: '', discussed: true, updatedAt: EXPORTED }
       consensus.b1 = { choice: { kind: 'level', level: 5 }, note: '', discussed: true, updatedAt: EXPORTED }
       consensus.b2 = { choice: { kind: 'dont_know' }, note: '', discussed: true, updatedAt: EXPORTED }
+      consensus.b3 = { note: 'Only a note', discussed: false, updatedAt: EXPORTED }
     }))
     expect(lines.sort()).toEqual([
       `${at}.a1.choice.kind: “Not applicable” is not allowed for the indicator a1.`,

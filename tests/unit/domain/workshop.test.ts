@@ -399,6 +399,11 @@ describe('setting the consensus', () => {
     expect(cleared.delegations[0]!.consensus.b1).toEqual({ note: 'Later', discussed: false, updatedAt: T2 })
     expect(setConsensus(cleared, 'npl', 'b1', {}, NOW).delegations[0]!.consensus.b1).toEqual({ note: 'Later', discussed: false, updatedAt: NOW })
   })
+  it('a note alone on an indicator never set marks it discussed; an empty change keeps discussed as it was', () => {
+    const noted = setConsensus(w, 'npl', 'b2', { note: 'Ask the legal directorate' }, T1)
+    expect(noted.delegations[0]!.consensus.b2).toEqual({ note: 'Ask the legal directorate', discussed: true, updatedAt: T1 })
+    expect(setConsensus(noted, 'npl', 'b2', {}, T2).delegations[0]!.consensus.b2).toEqual({ note: 'Ask the legal directorate', discussed: true, updatedAt: T2 })
+  })
   it('an empty change on an indicator never set: not discussed, no note', () => {
     expect(setConsensus(w, 'npl', 'a2', {}, NOW).delegations[0]!.consensus.a2).toEqual({ note: '', discussed: false, updatedAt: NOW })
   })
@@ -488,7 +493,7 @@ describe('participants', () => {
   it('hand the device round: a participant with no fingerprint, a blank name left out', () => {
     const result = addParticipant(workshopWith([person(1, {})]), 'npl', { id: 'd2', answers: {}, source: 'device', name: '  ', submitted: false, now: NOW })
     if (!result.ok) throw new Error('refused')
-    expect(result.participant).toEqual({ id: 'd2', number: 2, role: '', source: 'device', answers: {}, submitted: false, addedAt: NOW, updatedAt: NOW })
+    expect(result.participant).toStrictEqual({ id: 'd2', number: 2, role: '', source: 'device', answers: {}, submitted: false, addedAt: NOW, updatedAt: NOW })
   })
 
   it('long roles and names are cut to the model\'s limits', () => {
