@@ -5,6 +5,8 @@ import type { Profile } from './profile'
 import { HORIZONS, type Questionnaire } from './questionnaire'
 import { emptyRoadmapEdits, type RoadmapEdits, type RoadmapItem } from './roadmap'
 import { scoreAssessment, type AssessmentResult, type IndicatorResult } from './scoring'
+import { consensusAssessment } from './workshop'
+import type { Workshop } from './workshop-model'
 
 /*
  * Reassessment (docs/method.md, "Reassessment"): a follow-up keeps its earlier assessment inside it; this file
@@ -321,6 +323,15 @@ export function baselineOf(assessment: Pick<Assessment, 'questionnaireId' | 'que
     createdAt: assessment.createdAt,
     updatedAt: assessment.updatedAt,
   }
+}
+
+/**
+ * A workshop delegation's consensus as the earlier assessment of a follow-up: computed by the workshop code
+ * (`consensusAssessment`), named by the workshop's title; `undefined` for an unknown delegation.
+ */
+export function baselineOfWorkshop(workshop: Workshop, delegationId: string, questionnaire: Pick<Questionnaire, 'indicators' | 'levels'>): Baseline | undefined {
+  const consensus = consensusAssessment(workshop, delegationId, questionnaire)
+  return consensus ? baselineOf(consensus, 'workshop', workshop.title) : undefined
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { assessmentSchema, type Answer, type Answers } from '@/domain/assessment'
+import { addParticipant, createWorkshop } from '@/domain/workshop'
 import {
-  aimedLevel, baselineOf, carryAnswers, compareFollowUp, createFollowUp, mapIndicators, translateLevel, trendOf,
+  aimedLevel, baselineOf, baselineOfWorkshop, carryAnswers, compareFollowUp, createFollowUp, mapIndicators, translateLevel, trendOf,
   type FollowThroughItem, type FollowUpInput,
 } from '@/domain/followup'
 import { emptyProfile } from '@/domain/profile'
@@ -370,5 +371,24 @@ describe('createFollowUp', () => {
   it('names a workshop consensus as the source', () => {
     expect(baselineOf(earlier, 'workshop', 'Regional workshop — Fiji')).toMatchObject({ source: 'workshop', title: 'Regional workshop — Fiji' })
     expect(baselineOf(earlier)).not.toHaveProperty('title')
+  })
+})
+
+describe('baselineOfWorkshop', () => {
+  // Two participants: a1 at 1 and 3 → median (lower middle) 1; b1 at 0 and 0 → 0; nothing else answered.
+  const created = createWorkshop({ id: 'w1', title: 'Suva workshop', questionnaireKey: 'mini@1.0.0', questionnaire: mini, locale: 'en', delegations: [{ id: 'fji', profile }], now: T })
+  const first = addParticipant(created, 'fji', { id: 'p1', answers: { a1: L(1), b1: L(0) }, source: 'device', now: T })
+  if (!first.ok) throw new Error('participant refused')
+  const second = addParticipant(first.workshop, 'fji', { id: 'p2', answers: { a1: L(3), b1: L(0) }, source: 'device', now: T })
+  if (!second.ok) throw new Error('participant refused')
+
+  it('takes the delegation\'s consensus, profile and roadmap, named by the workshop', () => {
+    const baseline = baselineOfWorkshop(second.workshop, 'fji', mini)!
+    expect(baseline).toMatchObject({ source: 'workshop', title: 'Suva workshop', questionnaireId: 'mini', questionnaireVersion: '1.0.0', profile })
+    expect(Object.fromEntries(Object.entries(baseline.answers).map(([id, a]) => [id, a.kind === 'level' ? a.level : a.kind]))).toEqual({ a1: 1, b1: 0 })
+  })
+
+  it('is undefined for an unknown delegation', () => {
+    expect(baselineOfWorkshop(second.workshop, 'nope', mini)).toBeUndefined()
   })
 })
