@@ -86,6 +86,16 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await page.getByRole('link', { name: 'Roadmap', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible()
   await checkScreen(page, 'roadmap')
+
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  await page.getByRole('link', { name: 'Start a follow-up' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Start a follow-up' })).toBeVisible()
+  await checkScreen(page, 'follow-up-start')
+  await page.getByRole('button', { name: 'Start the follow-up' }).click()
+  await expect(page.locator('[data-fresh-look]').first()).toBeVisible()
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  await expect(page.getByTestId('followup-since')).toBeVisible()
+  await checkScreen(page, 'results-follow-up')
 })
 
 test('on a phone, the questions can be answered and stepped through with the keyboard alone', async ({ page }) => {

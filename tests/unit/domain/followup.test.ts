@@ -185,6 +185,28 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
     expect(byKey(compareFollowUp(input({ edits: own })).followThrough, 'custom:c2')).toMatchObject({ target: 4, level: 2, status: 'progressing' })
   })
 
+  it('says when an item\'s indicator was already at the aimed level on the earlier date (a1 was 2: alpha-12 done, already)', () => {
+    const already = compareFollowUp(input({ earlierAnswers: { ...earlierAnswers, a1: L(2) } }))
+    expect(byKey(already.followThrough, 'alpha-12')).toMatchObject({ status: 'done', alreadyReached: true })
+    expect(byKey(comparison.followThrough, 'alpha-12').alreadyReached).toBe(false)
+  })
+
+  it('does not call an earlier "don\'t know" already reached (b1 don\'t know, b2 0: beta-01 aims 1, b1 now 1)', () => {
+    const fromGap = compareFollowUp(input({ earlierAnswers: { ...earlierAnswers, b1: DK, b2: L(0) }, current: { ...currentAnswers, b1: L(1) } }))
+    expect(byKey(fromGap.followThrough, 'beta-01')).toMatchObject({ target: 1, level: 1, status: 'done', alreadyReached: false })
+  })
+
+  it('says when an own action\'s dimension already stood at the target (beta target lowered to its stage 0)', () => {
+    const lowered = compareFollowUp(input({ edits: { targets: { beta: 0 } } }))
+    expect(byKey(lowered.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: 0, status: 'done', alreadyReached: true })
+    expect(byKey(comparison.followThrough, 'custom:c1').alreadyReached).toBe(false)
+  })
+
+  it('does not call a dimension with no earlier stage already at a target of 0', () => {
+    const noStage = compareFollowUp(input({ earlierAnswers: { ...earlierAnswers, b1: DK, b2: DK, b3: DK }, edits: { targets: { beta: 0 } } }))
+    expect(byKey(noStage.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: 0, status: 'done', alreadyReached: false })
+  })
+
   it('counts the items by status', () => {
     expect(comparison.counts).toEqual({ 'done': 2, 'progressing': 0, 'not-yet': 2, 'not-compared': 0 })
   })
