@@ -83,6 +83,11 @@ test('a follow-up shows the change per dimension and the earlier roadmap\'s foll
   await expect(since).toContainText('Every indicator could be compared.')
   await expectNoSeriousA11yViolations(page)
   await since.screenshot({ path: `${ARTIFACTS}/followup-since.png` })
+  await page.setViewportSize({ width: 360, height: 780 })
+  const box = (await since.boundingBox())!
+  await page.screenshot({ path: `${ARTIFACTS}/followup-since-360.png`, fullPage: true, clip: { x: 0, y: box.y, width: 360, height: 1400 } })
+  await page.screenshot({ path: `${ARTIFACTS}/followup-since-360-through.png`, fullPage: true, clip: { x: 0, y: box.y + 3000, width: 360, height: 1400 } })
+  await page.setViewportSize({ width: 1280, height: 900 })
 
   // The PDF says the same.
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF roadmap' }).click()])
