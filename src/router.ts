@@ -36,6 +36,7 @@ export const router = createRouter({
         { path: 'd/:delegationId/results', name: 'workshop-results', component: () => import('./views/WorkshopResultsView.vue'), props: true },
         { path: 'd/:delegationId/roadmap', name: 'workshop-roadmap', component: () => import('./views/WorkshopRoadmapView.vue'), props: true },
         { path: 'd/:delegationId/profile', name: 'workshop-profile', component: () => import('./views/WorkshopProfileView.vue'), props: true },
+        { path: 'd/:delegationId/follow-up', name: 'workshop-follow-up', component: () => import('./views/WorkshopFollowUpView.vue'), props: true },
       ],
     },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },

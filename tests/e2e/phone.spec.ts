@@ -87,6 +87,16 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible()
   await checkScreen(page, 'roadmap')
 
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  await page.getByRole('link', { name: 'Start a follow-up' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Start a follow-up' })).toBeVisible()
+  await checkScreen(page, 'follow-up-start')
+  await page.getByRole('button', { name: 'Start the follow-up' }).click()
+  await expect(page.locator('[data-fresh-look]').first()).toBeVisible()
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  await expect(page.getByTestId('followup-since')).toBeVisible()
+  await checkScreen(page, 'results-follow-up')
+
   await page.getByRole('link', { name: 'Show as QR code for the facilitator' }).click()
   await expect(page.getByRole('img', { name: /QR code of your answers/ })).toBeVisible()
   await checkScreen(page, 'answer-code')
