@@ -68,3 +68,21 @@ export function brokenWords(lines: readonly string[], words: Iterable<string>): 
   }
   return [...broken]
 }
+
+/** The text pieces of each page with where they start: x from the left edge of the page, in PDF points. */
+export async function pdfPlacedText(bytes: Uint8Array): Promise<Array<Array<{ text: string, x: number, width: number }>>> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await pdfjs.getDocument({
+    data: bytes.slice(),
+    standardFontDataUrl: `${resolve('node_modules/pdfjs-dist/standard_fonts')}/`,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise
+  const pages: Array<Array<{ text: string, x: number, width: number }>> = []
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent()
+    pages.push(content.items.flatMap(item => ('str' in item && item.str.trim() ? [{ text: item.str.normalize('NFKC'), x: item.transform[4] as number, width: item.width }] : [])))
+  }
+  await doc.destroy()
+  return pages
+}

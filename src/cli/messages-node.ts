@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { listedProblems, type Problem } from '../domain/problem'
-import { DEFAULT_LOCALE, findUiLocale } from '../i18n/locales'
+import { DEFAULT_LOCALE, findUiLocale, NUMBERING_SYSTEM } from '../i18n/locales'
 import { describePath, describeProblem, type Translate } from '../i18n/problems'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -16,10 +16,11 @@ export function uiLocaleFor(code: string | undefined): string {
   return (code !== undefined && findUiLocale(code)?.code) || DEFAULT_LOCALE
 }
 
-/** The UI messages of an interface language, read from src/i18n/locales (the same files the app uses). */
+/** The UI messages of an interface language, read from src/i18n/locales (the same files the app uses); English for a listed language whose file has not landed. */
 export function readUiMessages(code: string): Messages {
-  const safe = uiLocaleFor(code)
-  return JSON.parse(readFileSync(resolve(ROOT, `src/i18n/locales/${safe}.json`), 'utf8')) as Messages
+  const path = (c: string) => resolve(ROOT, `src/i18n/locales/${c}.json`)
+  const safe = existsSync(path(uiLocaleFor(code))) ? uiLocaleFor(code) : DEFAULT_LOCALE
+  return JSON.parse(readFileSync(path(safe), 'utf8')) as Messages
 }
 
 function lookup(messages: Messages, key: string): string | undefined {
@@ -44,7 +45,7 @@ export type NodeTranslate = (key: string, params?: Record<string, string | numbe
 
 export function nodeTranslator(code: string): NodeTranslate {
   const layers = [readUiMessages(code), readUiMessages(DEFAULT_LOCALE)]
-  const formatter = new Intl.NumberFormat(uiLocaleFor(code))
+  const formatter = new Intl.NumberFormat(uiLocaleFor(code), { numberingSystem: NUMBERING_SYSTEM })
   return (key, params = {}, count) => {
     const text = layers.map(layer => lookup(layer, key)).find(found => found !== undefined) ?? key
     return pluralForm(text, count).replace(/\{(\w+)\}/g, (whole, name: string) => {

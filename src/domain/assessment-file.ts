@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { answersSchema, freshLookSchema, type Assessment, type Answers, type FreshLookMarks } from './assessment'
+import { answersSchema, baselineSchema, freshLookSchema, type Assessment, type Answers, type Baseline, type FreshLookMarks } from './assessment'
 import { parseJson } from './check'
 import { findForbiddenKeys, idSchema, LIMITS, looksLikeQuestionnaire, resolveLocale, timestampSchema, versionSchema } from './input-rules'
 import { formatPath, problem, shown, type Problem } from './problem'
@@ -8,6 +8,7 @@ import { profileSchema, type Profile } from './profile'
 import { emptyRoadmapEdits, roadmapEditsSchema, type RoadmapEdits } from './roadmap'
 import { signOffSchema, type SignOff } from './sign-off'
 import { maxLevel, type Questionnaire } from './questionnaire'
+import { WORKSHOP_FILE_FORMAT } from './workshop-model'
 
 /** What an exported answers file (`*.tda.json`) says it is. */
 export const ASSESSMENT_FILE_FORMAT = 'tech-diplomacy-assessment'
@@ -36,6 +37,8 @@ export const assessmentFileSchema = z.object({
     freshLook: z.record(idSchema, freshLookSchema)
       .refine(value => Object.keys(value).length <= LIMITS.indicators, { message: 'value.tooMany', params: { max: LIMITS.indicators } })
       .optional(),
+    /** Optional: a follow-up's earlier assessment, kept whole (files of assessments that are not follow-ups have none). */
+    baseline: baselineSchema.optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   }).strict(),
@@ -54,6 +57,8 @@ export interface ImportedAssessment {
   signOff?: SignOff
   /** Answers marked for a fresh look after an upgrade (absent when there are none). */
   freshLook?: FreshLookMarks
+  /** A follow-up's earlier assessment (absent when the file is not a follow-up). */
+  baseline?: Baseline
   createdAt: string
   updatedAt: string
 }
@@ -75,6 +80,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       roadmap: assessment.roadmap,
       ...(assessment.signOff ? { signOff: assessment.signOff } : {}),
       ...(assessment.freshLook && Object.keys(assessment.freshLook).length > 0 ? { freshLook: assessment.freshLook } : {}),
+      ...(assessment.baseline ? { baseline: assessment.baseline } : {}),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
     },
@@ -113,6 +119,7 @@ export function parseAssessmentFile(
   const head = data as Record<string, unknown>
   if (head.format !== ASSESSMENT_FILE_FORMAT) {
     if (looksLikeQuestionnaire(head)) return { ok: false, errors: [problem('file.isQuestionnaire', '(top level)')] }
+    if (head.format === WORKSHOP_FILE_FORMAT) return { ok: false, errors: [problem('file.isWorkshop', '(top level)')] }
     return { ok: false, errors: [problem('answers.format', 'format', { expected: ASSESSMENT_FILE_FORMAT })] }
   }
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > ASSESSMENT_FILE_SCHEMA_VERSION) {
@@ -130,31 +137,28 @@ export function parseAssessmentFile(
     return { ok: false, errors: [problem('answers.questionnaireUnavailable', 'questionnaire', { id: file.questionnaire.id, version: file.questionnaire.version, available })] }
   }
 
-  const errors: Problem[] = []
-  const indicators = new Map(questionnaire.indicators.map(i => [i.id, i]))
-  const top = maxLevel(questionnaire)
-  for (const [id, answer] of Object.entries(file.assessment.answers)) {
-    const path = formatPath(['assessment', 'answers', id])
-    const indicator = indicators.get(id)
-    if (!indicator) errors.push(problem('answers.unknownIndicator', path, { id, questionnaire: questionnaire.id, version: questionnaire.version }))
-    else if (answer.kind === 'level' && answer.level > top) errors.push(problem('answers.levelAboveTop', `${path}.level`, { level: answer.level, top }))
-    else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push(problem('answers.notApplicable', `${path}.kind`, { id }))
-  }
-  const dimensionIds = new Set(questionnaire.dimensions.map(d => d.id))
-  const roadmap = file.assessment.roadmap ?? emptyRoadmapEdits()
-  for (const [id, target] of Object.entries(roadmap.targets)) {
-    const path = formatPath(['assessment', 'roadmap', 'targets', id])
-    if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', path, { id }))
-    else if (target > top) errors.push(problem('roadmap.targetAboveTop', path, { target, top }))
-  }
+  const errors: Problem[] = [
+    ...answerProblems(questionnaire, file.assessment.answers, ['assessment', 'answers']),
+    ...roadmapProblems(questionnaire, file.assessment.roadmap ?? emptyRoadmapEdits(), ['assessment', 'roadmap']),
+  ]
+  const indicatorIds = new Set(questionnaire.indicators.map(i => i.id))
   for (const id of Object.keys(file.assessment.freshLook ?? {})) {
-    if (!indicators.has(id)) errors.push(problem('answers.unknownIndicator', formatPath(['assessment', 'freshLook', id]), { id, questionnaire: questionnaire.id, version: questionnaire.version }))
+    if (!indicatorIds.has(id)) errors.push(problem('answers.unknownIndicator', formatPath(['assessment', 'freshLook', id]), { id, questionnaire: questionnaire.id, version: questionnaire.version }))
   }
-  roadmap.custom.forEach((action, i) => {
-    if (!dimensionIds.has(action.dimensionId)) errors.push(problem('dimension.unknown', formatPath(['assessment', 'roadmap', 'custom', i, 'dimensionId']), { id: action.dimensionId }))
-  })
+  // A follow-up's earlier assessment is checked against its own questionnaire version, when this app has it.
+  const baseline = file.assessment.baseline
+  const notes: Problem[] = []
+  if (baseline) {
+    const earlier = findQuestionnaire(baseline.questionnaireId, baseline.questionnaireVersion)
+    if (earlier) {
+      errors.push(...answerProblems(earlier, baseline.answers, ['assessment', 'baseline', 'answers']), ...roadmapProblems(earlier, baseline.roadmap, ['assessment', 'baseline', 'roadmap']))
+    }
+    else notes.push(problem('answers.baselineQuestionnaireUnavailable', 'assessment.baseline', { id: baseline.questionnaireId, version: baseline.questionnaireVersion }))
+  }
+
   if (errors.length > 0) return { ok: false, errors }
 
+  const roadmap = file.assessment.roadmap ?? emptyRoadmapEdits()
   const { locale, note } = resolveLocale(file.assessment.locale, questionnaire.locales, questionnaire.locales.includes('en') ? 'en' : questionnaire.locales[0]!, 'assessment.locale')
   return {
     ok: true,
@@ -166,9 +170,44 @@ export function parseAssessmentFile(
       roadmap,
       ...(file.assessment.signOff ? { signOff: file.assessment.signOff } : {}),
       ...(file.assessment.freshLook ? { freshLook: file.assessment.freshLook } : {}),
+      ...(baseline ? { baseline } : {}),
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,
     },
-    notes: note ? [note] : [],
+    notes: [...(note ? [note] : []), ...notes],
   }
+}
+
+/**
+ * What is wrong with answers against their questionnaire: unknown indicators, levels above the top of the scale,
+ * "not applicable" where the indicator does not allow it. `at` is the path of the answers in the file.
+ */
+export function answerProblems(questionnaire: Questionnaire, answers: Answers, at: ReadonlyArray<string | number>): Problem[] {
+  const errors: Problem[] = []
+  const indicators = new Map(questionnaire.indicators.map(i => [i.id, i]))
+  const top = maxLevel(questionnaire)
+  for (const [id, answer] of Object.entries(answers)) {
+    const path = formatPath([...at, id])
+    const indicator = indicators.get(id)
+    if (!indicator) errors.push(problem('answers.unknownIndicator', path, { id, questionnaire: questionnaire.id, version: questionnaire.version }))
+    else if (answer.kind === 'level' && answer.level > top) errors.push(problem('answers.levelAboveTop', `${path}.level`, { level: answer.level, top }))
+    else if (answer.kind === 'not_applicable' && !indicator.allowNotApplicable) errors.push(problem('answers.notApplicable', `${path}.kind`, { id }))
+  }
+  return errors
+}
+
+/** What is wrong with roadmap edits against their questionnaire: unknown dimensions, targets above the top of the scale. */
+export function roadmapProblems(questionnaire: Questionnaire, roadmap: RoadmapEdits, at: ReadonlyArray<string | number>): Problem[] {
+  const errors: Problem[] = []
+  const top = maxLevel(questionnaire)
+  const dimensionIds = new Set(questionnaire.dimensions.map(d => d.id))
+  for (const [id, target] of Object.entries(roadmap.targets)) {
+    const path = formatPath([...at, 'targets', id])
+    if (!dimensionIds.has(id)) errors.push(problem('dimension.unknown', path, { id }))
+    else if (target > top) errors.push(problem('roadmap.targetAboveTop', path, { target, top }))
+  }
+  roadmap.custom.forEach((action, i) => {
+    if (!dimensionIds.has(action.dimensionId)) errors.push(problem('dimension.unknown', formatPath([...at, 'custom', i, 'dimensionId']), { id: action.dimensionId }))
+  })
+  return errors
 }

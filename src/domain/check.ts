@@ -10,7 +10,7 @@ export { formatPath } from './problem'
 export type CheckIssue = Problem
 
 /** Which kind of file an entry expects, named in messages such as "this looks like a PDF, not an answers file". */
-export type ExpectedFile = 'answers' | 'questionnaire'
+export type ExpectedFile = 'answers' | 'questionnaire' | 'workshop'
 
 /** Share of human-readable texts available in one locale (0–1); `translated` of `total` texts. */
 export interface LocaleCoverage {

@@ -15,6 +15,9 @@ import { signOffSchema } from './sign-off'
  * server (`src/server/`) with the same schemas.
  */
 
+/** What an exported workshop file (`*.tdw.json`) says it is (see `workshop-file.ts`). */
+export const WORKSHOP_FILE_FORMAT = 'tech-diplomacy-workshop'
+
 export const WORKSHOP_LIMITS = {
   delegations: 50,
   /** Participants per delegation; a live workshop room holds up to 200. */

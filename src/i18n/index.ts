@@ -2,20 +2,23 @@ import { createI18n } from 'vue-i18n'
 import en from './locales/en.json'
 import { getStorage } from '@/data/storage'
 import { withEnglishFallback } from '@/domain/labels'
-import { DEFAULT_LOCALE, findUiLocale, UI_LOCALES } from './locales'
+import { DEFAULT_LOCALE, findUiLocale, NUMBERING_SYSTEM, UI_LOCALES } from './locales'
 
 export type MessageSchema = typeof en
 
+// Western digits in every language, the same as the PDF (see NUMBERING_SYSTEM).
+const numberingSystem = NUMBERING_SYSTEM
 const dateTimeFormat = {
-  short: { year: 'numeric', month: 'short', day: 'numeric' },
-  long: { year: 'numeric', month: 'long', day: 'numeric' },
-  dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
-  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  short: { year: 'numeric', month: 'short', day: 'numeric', numberingSystem },
+  long: { year: 'numeric', month: 'long', day: 'numeric', numberingSystem },
+  dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', numberingSystem },
+  time: { hour: '2-digit', minute: '2-digit', second: '2-digit', numberingSystem },
 } as const
 const numberFormat = {
-  percent: { style: 'percent', maximumFractionDigits: 0 },
-  decimal1: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
-  decimal2: { minimumFractionDigits: 0, maximumFractionDigits: 2 },
+  integer: { maximumFractionDigits: 0, numberingSystem },
+  percent: { style: 'percent', maximumFractionDigits: 0, numberingSystem },
+  decimal1: { minimumFractionDigits: 1, maximumFractionDigits: 1, numberingSystem },
+  decimal2: { minimumFractionDigits: 0, maximumFractionDigits: 2, numberingSystem },
 } as const
 
 export const i18n = createI18n<[MessageSchema], string, false>({

@@ -3,7 +3,7 @@ import type { Problem } from '../domain/problem'
 /** A message lookup such as vue-i18n's `t`: key and named values in, text out. */
 export type Translate = (key: string, params: Record<string, string | number>) => string
 
-const FILE_KINDS = new Set(['answers', 'questionnaire'])
+const FILE_KINDS = new Set(['answers', 'questionnaire', 'workshop'])
 
 /**
  * A problem in the reader's language: `problems.<code>` with its values, where values that are themselves words

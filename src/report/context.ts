@@ -5,6 +5,8 @@ import { localize, type LocalizedText, type Questionnaire } from '../domain/ques
 import type { Roadmap } from '../domain/roadmap'
 import type { AssessmentResult } from '../domain/scoring'
 import type { ReportFonts } from './document'
+import type { FollowUpReportInput } from './followup-section'
+import { NUMBERING_SYSTEM } from '../i18n/locales'
 import type { ReportLabels } from './labels'
 
 /** Everything the PDF needs: domain data and translations in, nothing read from a store or the DOM. */
@@ -18,6 +20,8 @@ export interface ReportInput {
   countryName: string
   generatedAt: Date
   fonts: ReportFonts
+  /** A follow-up's comparison with its earlier assessment (absent for an assessment that is not a follow-up). */
+  followUp?: FollowUpReportInput
 }
 
 /** Helpers shared by the report sections, bound to one report's language. */
@@ -48,7 +52,7 @@ function formattingLocale(locale: string): string {
 export function createContext(input: ReportInput): ReportContext {
   const locale = input.assessment.locale
   const intlLocale = formattingLocale(locale)
-  const dateFormat = new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+  const dateFormat = new Intl.DateTimeFormat(intlLocale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC', numberingSystem: NUMBERING_SYSTEM })
   // A date that is not a real one prints as "—" rather than failing the whole PDF.
   const formatDate = (iso: string) => {
     const day = iso.slice(0, 10)
@@ -60,8 +64,8 @@ export function createContext(input: ReportInput): ReportContext {
     languageTag: intlLocale,
     t: text => localize(text, locale),
     date: iso => (iso ? formatDate(iso) : ''),
-    number: (value, digits = 1) => new Intl.NumberFormat(intlLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
-    percent: ratio => new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 }).format(ratio),
+    number: (value, digits = 1) => new Intl.NumberFormat(intlLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits, numberingSystem: NUMBERING_SYSTEM }).format(value),
+    percent: ratio => new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0, numberingSystem: NUMBERING_SYSTEM }).format(ratio),
     levelName: level => stageText(input.questionnaire, level, locale, input.labels.none),
     stagePhrase: level => (level === null ? input.labels.noStage : `${input.labels.stage} ${stageText(input.questionnaire, level, locale)}`),
   }

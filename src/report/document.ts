@@ -1,14 +1,19 @@
 import { jsPDF } from 'jspdf'
 import { __createTable, autoTable, type CellDef, type RowInput, type UserOptions } from 'jspdf-autotable'
 import { COLORS, CONTENT_WIDTH_MM, FONT, PAGE } from './palette'
+import { RTL_TEXT, textDirection, type Direction } from './direction'
 import { drawRadar } from './radar'
 import type { CoverSpec, ParagraphOptions, RadarAxis, ReportWriter, TableCell, TableSpec } from './writer'
 
 export { COLORS, FONT, PAGE } from './palette'
+export type { Direction } from './direction'
 export const CONTENT_WIDTH = CONTENT_WIDTH_MM
 /** Font size of table text in points, and the cell padding in millimetres. */
 export const TABLE_FONT_SIZE = 8.5
 export const CELL_PADDING = 1.8
+
+type Align = 'left' | 'center' | 'right'
+const FLIPPED: Record<Align, Align> = { left: 'right', center: 'center', right: 'left' }
 
 /** Base64 TrueType fonts embedded in the PDF (DejaVu Sans covers Latin and Arabic). */
 export interface ReportFonts {
@@ -54,11 +59,14 @@ function cellDef(cell: TableCell, columns: number, fillColor: readonly number[] 
   return { content: base.text, ...(base.span ? { colSpan: columns } : {}), styles } as CellDef
 }
 
-/** Table look shared by every table of the report. `textOptions: {}` keeps Arabic cells joined and in order. */
-function tableStyles(): Partial<UserOptions> {
+/**
+ * Table look shared by every table of the report. `textOptions: {}` keeps Arabic cells joined and in order (autotable's
+ * own default reverses them); a right-to-left table sets its cells right to left and aligns them to the right.
+ */
+function tableStyles(dir: Direction): Partial<UserOptions> {
   return {
     margin: { left: PAGE.margin, right: PAGE.margin, top: PAGE.top, bottom: PAGE.bottom },
-    styles: { font: FONT, fontSize: TABLE_FONT_SIZE, cellPadding: CELL_PADDING, textColor: [...COLORS.text], lineColor: [...COLORS.grid], lineWidth: 0.15, valign: 'top', overflow: 'linebreak', textOptions: {} } as UserOptions['styles'],
+    styles: { font: FONT, fontSize: TABLE_FONT_SIZE, cellPadding: CELL_PADDING, textColor: [...COLORS.text], lineColor: [...COLORS.grid], lineWidth: 0.15, valign: 'top', overflow: 'linebreak', halign: dir === 'rtl' ? 'right' : 'left', textOptions: { ...textDirection(dir) } } as UserOptions['styles'],
     headStyles: { fillColor: [...COLORS.primary], textColor: [255, 255, 255], fontStyle: 'bold' },
     alternateRowStyles: { fillColor: [...COLORS.shade] },
     theme: 'grid',
@@ -70,7 +78,12 @@ function tableStyles(): Partial<UserOptions> {
 export class Writer implements ReportWriter {
   y = PAGE.top
 
-  constructor(readonly doc: jsPDF) {}
+  constructor(readonly doc: jsPDF, readonly dir: Direction = 'ltr') {}
+
+  /** Writes text at `x` measured from the left edge as in a left-to-right page; a right-to-left page mirrors `x` and the alignment. */
+  private put(text: string | string[], x: number, y: number, options: { align?: Align, lineHeightFactor?: number } = {}): void {
+    putText(this.doc, this.dir, text, x, y, options)
+  }
 
   ensure(height: number): void {
     if (this.y + height > PAGE.height - PAGE.bottom) this.newPage()
@@ -91,22 +104,22 @@ export class Writer implements ReportWriter {
     const bandHeight = Math.max(56, subtitleY + subtitleLines.length * 5.5 + 10)
     doc.setFillColor(...COLORS.primary).rect(0, 0, PAGE.width, bandHeight, 'F')
     doc.setTextColor(255, 255, 255).setFont(FONT, 'bold').setFontSize(24)
-    doc.text(titleLines, PAGE.margin, 26, { lineHeightFactor: 1.2 })
+    this.put(titleLines, PAGE.margin, 26, { lineHeightFactor: 1.2 })
     doc.setFont(FONT, 'normal').setFontSize(12)
-    doc.text(subtitleLines, PAGE.margin, subtitleY)
+    this.put(subtitleLines, PAGE.margin, subtitleY)
     this.y = bandHeight + 16
     doc.setTextColor(...COLORS.text).setFont(FONT, 'bold').setFontSize(22)
     const countryLines = doc.splitTextToSize(spec.country, CONTENT_WIDTH) as string[]
-    doc.text(countryLines, PAGE.margin, this.y)
+    this.put(countryLines, PAGE.margin, this.y)
     this.y += countryLines.length * 9 + 4
     const labelWidth = 45
     for (const [label, value] of spec.fields) {
       doc.setFont(FONT, 'bold').setFontSize(9.5).setTextColor(...COLORS.muted)
       const labelLines = doc.splitTextToSize(label, labelWidth - 3) as string[]
-      doc.text(labelLines, PAGE.margin, this.y)
+      this.put(labelLines, PAGE.margin, this.y)
       doc.setFont(FONT, 'normal').setFontSize(10.5).setTextColor(...COLORS.text)
       const lines = doc.splitTextToSize(value, CONTENT_WIDTH - labelWidth) as string[]
-      doc.text(lines, PAGE.margin + labelWidth, this.y)
+      this.put(lines, PAGE.margin + labelWidth, this.y)
       this.y += Math.max(lines.length, labelLines.length) * 4.6 + 2
     }
     this.y += 4
@@ -117,7 +130,7 @@ export class Writer implements ReportWriter {
     this.ensure(size * 0.9 + 6)
     this.doc.setFont(FONT, 'bold').setFontSize(size).setTextColor(...COLORS.primary)
     const lines = this.doc.splitTextToSize(text, CONTENT_WIDTH) as string[]
-    this.doc.text(lines, PAGE.margin, this.y)
+    this.put(lines, PAGE.margin, this.y)
     this.y += lines.length * size * 0.45 + 3
     this.doc.setTextColor(...COLORS.text).setFont(FONT, 'normal')
   }
@@ -130,7 +143,7 @@ export class Writer implements ReportWriter {
     const lineHeight = size * 0.42
     for (const line of lines) {
       this.ensure(lineHeight)
-      this.doc.text(line, PAGE.margin + indent, this.y)
+      this.put(line, PAGE.margin + indent, this.y)
       this.y += lineHeight
     }
     this.y += options.gap ?? 2
@@ -145,24 +158,29 @@ export class Writer implements ReportWriter {
     const top = this.y
     doc.setDrawColor(...COLORS.grid).setLineWidth(0.3).rect(PAGE.margin, top, CONTENT_WIDTH, height)
     doc.setFont(FONT, 'bold').setFontSize(10).setTextColor(...COLORS.primary)
-    doc.text(heading, PAGE.margin + 3, top + 6)
+    this.put(heading, PAGE.margin + 3, top + 6)
+    const [lineFrom, lineTo] = this.dir === 'rtl' ? [PAGE.margin + 4, PAGE.width - PAGE.margin - 48] : [PAGE.margin + 48, PAGE.width - PAGE.margin - 4]
     rows.forEach(([label, value], i) => {
       const baseline = top + 9 + (i + 1) * rowHeight - 2.5
       doc.setFont(FONT, 'bold').setFontSize(9).setTextColor(...COLORS.muted)
-      doc.text(label, PAGE.margin + 3, baseline)
-      doc.setDrawColor(...COLORS.muted).setLineWidth(0.15).line(PAGE.margin + 48, baseline + 1, PAGE.width - PAGE.margin - 4, baseline + 1)
+      this.put(label, PAGE.margin + 3, baseline)
+      doc.setDrawColor(...COLORS.muted).setLineWidth(0.15).line(lineFrom, baseline + 1, lineTo, baseline + 1)
       if (value) {
         doc.setFont(FONT, 'normal').setFontSize(10).setTextColor(...COLORS.text)
-        doc.text(doc.splitTextToSize(value, CONTENT_WIDTH - 54)[0] as string, PAGE.margin + 49, baseline)
+        this.put(doc.splitTextToSize(value, CONTENT_WIDTH - 54)[0] as string, PAGE.margin + 49, baseline)
       }
     })
     doc.setTextColor(...COLORS.text).setFont(FONT, 'normal')
     this.y = top + height + 4
   }
 
-  /** Columns are widened to their longest word, and each group of rows is moved whole to the next page when it does not fit. */
-  table(spec: TableSpec): void {
+  /**
+   * Columns are widened to their longest word, and each group of rows is moved whole to the next page when it does not fit.
+   * A right-to-left table is the mirror image: first column on the right, alignments swapped.
+   */
+  table(given: TableSpec): void {
     const { doc } = this
+    const spec = this.dir === 'rtl' ? mirrorTable(given) : given
     const columns = spec.head.length
     const columnTexts = (i: number) => spec.groups.flatMap(g => g.flatMap((row) => {
       const cell = row[i]
@@ -176,14 +194,14 @@ export class Writer implements ReportWriter {
     const autoCount = fixed.filter(w => w === null).length
     const columnStyles: NonNullable<UserOptions['columnStyles']> = {}
     fixed.forEach((w, i) => {
-      columnStyles[i] = { cellWidth: w ?? Math.max(minimum[i]!, rest / Math.max(1, autoCount)), halign: spec.align?.[i] ?? 'left' }
+      columnStyles[i] = { cellWidth: w ?? Math.max(minimum[i]!, rest / Math.max(1, autoCount)), halign: spec.align?.[i] ?? (this.dir === 'rtl' ? 'right' : 'left') }
     })
     const body: RowInput[][] = spec.groups.map((group, g) => {
       const fill = spec.zebra ? (g % 2 === 0 ? [255, 255, 255] : COLORS.shade) : undefined
       return group.map(row => row.map(cell => cellDef(cell, columns, fill)))
     })
     const options = (rows: RowInput[], startY: number): UserOptions => ({
-      ...tableStyles(),
+      ...tableStyles(this.dir),
       startY,
       head: [spec.head],
       body: rows,
@@ -220,7 +238,7 @@ export class Writer implements ReportWriter {
     const { doc } = this
     doc.setFont(FONT, 'normal').setFontSize(7.5)
     const width = Math.max(42, longestWord(doc, axes.map(a => a.title), 7.5, false) + 1)
-    drawRadar(doc, axes.map(a => ({ label: [...(doc.splitTextToSize(a.title, width) as string[]), a.stage], value: a.value })), max, PAGE.width / 2, this.y + radius + 14, radius)
+    drawRadar(doc, axes.map(a => ({ label: [...(doc.splitTextToSize(a.title, width) as string[]), a.stage], value: a.value })), max, PAGE.width / 2, this.y + radius + 14, radius, this.dir)
     this.y += 2 * radius + 32
   }
 
@@ -229,8 +247,29 @@ export class Writer implements ReportWriter {
   }
 }
 
-/** Writes "Page n of N" and the generation line at the foot of every page, and a large light "DRAFT" across it when asked. */
-export function addFooters(doc: jsPDF, footer: (page: number, pages: number) => { left: string, right: string }, draftMark?: string): void {
+/** A table with its columns in the opposite order and left and right alignments swapped (a span cell stays whole). */
+export function mirrorTable(spec: TableSpec): TableSpec {
+  return {
+    ...spec,
+    head: [...spec.head].reverse(),
+    groups: spec.groups.map(group => group.map(row => [...row].reverse())),
+    widths: [...spec.widths].reverse(),
+    ...(spec.align ? { align: [...spec.align].reverse().map(a => FLIPPED[a] as 'left' | 'right') } : {}),
+  }
+}
+
+/** Writes text at `x` as measured on a left-to-right page; on a right-to-left page `x` and the alignment are mirrored and the text set right to left. */
+export function putText(doc: jsPDF, dir: Direction, text: string | string[], x: number, y: number, options: { align?: Align, lineHeightFactor?: number, angle?: number, baseline?: 'middle' } = {}): void {
+  const align = options.align ?? 'left'
+  if (dir === 'ltr') doc.text(text, x, y, { ...options, align })
+  else doc.text(text, PAGE.width - x, y, { ...options, align: FLIPPED[align], ...RTL_TEXT } as Parameters<jsPDF['text']>[3])
+}
+
+/**
+ * Writes "Page n of N" and the generation line at the foot of every page, and a large light "DRAFT" across it when asked.
+ * `start` is the generation line (left on a left-to-right page, right on a right-to-left one), `end` the page number.
+ */
+export function addFooters(doc: jsPDF, footer: (page: number, pages: number) => { left: string, right: string }, draftMark?: string, dir: Direction = 'ltr'): void {
   const pages = doc.getNumberOfPages()
   for (let page = 1; page <= pages; page++) {
     doc.setPage(page)
@@ -240,15 +279,15 @@ export function addFooters(doc: jsPDF, footer: (page: number, pages: number) => 
       doc.setFont(FONT, 'bold').setFontSize(84).setTextColor(...COLORS.warning)
       // Rotated about its start, so start half the text's length down and left of the page's centre.
       const half = doc.getTextWidth(draftMark) / 2 / Math.SQRT2
-      doc.text(draftMark, PAGE.width / 2 - half, PAGE.height / 2 + half, { angle: 45, baseline: 'middle' })
+      doc.text(draftMark, PAGE.width / 2 - half, PAGE.height / 2 + half, { angle: 45, baseline: 'middle', ...textDirection(dir) } as Parameters<jsPDF['text']>[3])
       doc.restoreGraphicsState()
     }
     const { left, right } = footer(page, pages)
     doc.setFont(FONT, 'normal').setFontSize(8).setTextColor(...COLORS.muted)
     doc.setDrawColor(...COLORS.grid).setLineWidth(0.2)
     doc.line(PAGE.margin, PAGE.height - 14, PAGE.width - PAGE.margin, PAGE.height - 14)
-    doc.text(left, PAGE.margin, PAGE.height - 9)
-    doc.text(right, PAGE.width - PAGE.margin, PAGE.height - 9, { align: 'right' })
+    putText(doc, dir, left, PAGE.margin, PAGE.height - 9)
+    putText(doc, dir, right, PAGE.width - PAGE.margin, PAGE.height - 9, { align: 'right' })
   }
   doc.setTextColor(...COLORS.text)
 }

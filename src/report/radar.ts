@@ -1,4 +1,5 @@
 import type { jsPDF } from 'jspdf'
+import { textDirection, type Direction } from './direction'
 import { COLORS, FONT } from './palette'
 
 export interface RadarLabelAxis {
@@ -11,10 +12,12 @@ export interface RadarLabelAxis {
  * Draws a radar chart with vector lines only (crisp in print, no canvas, works in Node): rings for each level,
  * one axis per dimension, the score polygon (a missing score drawn at 0) and labels.
  */
-export function drawRadar(doc: jsPDF, axes: readonly RadarLabelAxis[], max: number, cx: number, cy: number, radius: number): void {
+export function drawRadar(doc: jsPDF, axes: readonly RadarLabelAxis[], max: number, cx: number, cy: number, radius: number, dir: Direction = 'ltr'): void {
   const n = axes.length
+  // Dimensions follow the reading direction from the top: clockwise left to right, anticlockwise right to left.
+  const turn = dir === 'rtl' ? -1 : 1
   const point = (i: number, value: number): [number, number] => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n
+    const angle = -Math.PI / 2 + (turn * 2 * Math.PI * i) / n
     const r = (radius * value) / max
     return [cx + r * Math.cos(angle), cy + r * Math.sin(angle)]
   }
@@ -56,7 +59,7 @@ export function drawRadar(doc: jsPDF, axes: readonly RadarLabelAxis[], max: numb
     const top = y < cy - 3 ? y - (axis.label.length - 1) * 3.1 : y
     axis.label.forEach((line, k) => {
       doc.setFont(FONT, k === axis.label.length - 1 ? 'bold' : 'normal')
-      doc.text(line, x, top + k * 3.1, { align })
+      doc.text(line, x, top + k * 3.1, { align, ...textDirection(dir) } as Parameters<jsPDF['text']>[3])
     })
   })
   doc.setFont(FONT, 'normal').setTextColor(...COLORS.text)

@@ -87,6 +87,10 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await page.getByRole('link', { name: 'Roadmap', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible()
   await checkScreen(page, 'roadmap')
+
+  await page.getByRole('link', { name: 'Show as QR code for the facilitator' }).click()
+  await expect(page.getByRole('img', { name: /QR code of your answers/ })).toBeVisible()
+  await checkScreen(page, 'answer-code')
 })
 
 test('on a phone, the questions can be answered and stepped through with the keyboard alone', async ({ page }) => {
