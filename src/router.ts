@@ -23,6 +23,8 @@ export const router = createRouter({
         { path: 'qr', name: 'answer-code', component: () => import('./views/AnswerCodeView.vue') },
       ],
     },
+    // Presentation mode fills the screen: no app header or footer on the projector.
+    { path: '/workshops/:workshopId/present', name: 'workshop-present', component: () => import('./views/WorkshopPresentView.vue'), props: true, meta: { bare: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
