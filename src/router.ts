@@ -20,6 +20,7 @@ export const router = createRouter({
         { path: 'results', name: 'results', component: () => import('./views/ResultsView.vue') },
         { path: 'roadmap', name: 'roadmap', component: () => import('./views/RoadmapView.vue') },
         { path: 'upgrade', name: 'upgrade', component: () => import('./views/UpgradeView.vue') },
+        { path: 'follow-up', name: 'follow-up', component: () => import('./views/FollowUpStartView.vue') },
         { path: 'qr', name: 'answer-code', component: () => import('./views/AnswerCodeView.vue') },
       ],
     },

@@ -28,7 +28,7 @@ export const PROBLEM_CODES = [
   'migration.unknownTargetSame', 'migration.sameTarget', 'migration.notLevel', 'migration.levelAboveTop', 'migration.unknownAction',
   'migration.unknownSourceIndicator', 'migration.missingLevel', 'migration.oldLevelRange', 'migration.incomplete', 'migration.unknownSourceAction',
   // answers files
-  'answers.format', 'answers.newerVersion', 'answers.questionnaireUnavailable', 'answers.unknownIndicator',
+  'answers.format', 'answers.newerVersion', 'answers.questionnaireUnavailable', 'answers.unknownIndicator', 'answers.baselineQuestionnaireUnavailable',
   'answers.levelAboveTop', 'answers.notApplicable', 'roadmap.targetAboveTop',
   // workshops: adding participants, workshop files
   'workshop.otherQuestionnaire', 'workshop.otherVersion', 'workshop.alreadyImported', 'workshop.tooManyParticipants', 'workshop.unknownDelegation',

@@ -254,13 +254,14 @@ export function findDelegation(workshop: Pick<Workshop, 'delegations'>, delegati
 /**
  * A delegation's consensus as an ordinary assessment, so the existing scoring, roadmap, results screens and PDF run on
  * it unchanged. It carries the delegation's profile, roadmap edits and sign-off; its id is `<workshop id>/<delegation
- * id>`; it opens on the results. `undefined` for an unknown delegation.
+ * id>` (over an assessment id's 100 characters, its first 91 characters, "~" and a digest of the whole); it opens on the
+ * results. `undefined` for an unknown delegation.
  */
 export function consensusAssessment(workshop: Workshop, delegationId: string, questionnaire: Pick<Questionnaire, 'indicators' | 'levels'>): Assessment | undefined {
   const delegation = findDelegation(workshop, delegationId)
   if (delegation === undefined) return undefined
   return {
-    id: `${workshop.id}/${delegation.id}`,
+    id: consensusAssessmentId(workshop.id, delegation.id),
     questionnaireKey: workshop.questionnaireKey,
     questionnaireId: workshop.questionnaireId,
     questionnaireVersion: workshop.questionnaireVersion,
@@ -273,6 +274,12 @@ export function consensusAssessment(workshop: Workshop, delegationId: string, qu
     createdAt: workshop.createdAt,
     updatedAt: workshop.updatedAt,
   }
+}
+
+/** The id of a delegation's consensus assessment: `<workshop id>/<delegation id>`, at most 100 characters. */
+export function consensusAssessmentId(workshopId: string, delegationId: string): string {
+  const full = `${workshopId}/${delegationId}`
+  return full.length <= 100 ? full : `${full.slice(0, 91)}~${digest(full)}`
 }
 
 // ─── changing a workshop ─────────────────────────────────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import {
   addParticipant,
   consensusAnswers,
   consensusAssessment,
+  consensusAssessmentId,
   consensusConfidence,
   createWorkshop,
   defaultConsensus,
@@ -336,6 +337,16 @@ describe('the consensus as an assessment: scored and planned by the ordinary cod
     const { roadmap: plan } = assessmentOutcome(mini, assessment)
     expect(plan.targets.find(t => t.dimensionId === 'alpha')).toMatchObject({ target: 4 })
     expect(consensusAssessment(workshopWith(participants), 'npl', mini)!.signOff).toBeUndefined()
+  })
+  it('the id stays within an assessment id\'s 100 characters', () => {
+    expect(consensusAssessmentId('w', 'd')).toBe('w/d')
+    expect(consensusAssessmentId('w'.repeat(49), 'd'.repeat(50))).toBe(`${'w'.repeat(49)}/${'d'.repeat(50)}`)
+    const long = consensusAssessmentId('w'.repeat(100), 'd'.repeat(100))
+    // 91 characters, "~", then the 8-digit digest of the full 201-character id
+    expect(long).toBe(`${'w'.repeat(91)}~${digest(`${'w'.repeat(100)}/${'d'.repeat(100)}`)}`)
+    expect(long).toHaveLength(100)
+    expect(consensusAssessmentId('w'.repeat(50), 'd'.repeat(50))).toHaveLength(100)
+    expect(consensusAssessmentId('w'.repeat(50), 'd'.repeat(50)).includes('~')).toBe(true)
   })
   it('an unknown delegation gives nothing', () => {
     expect(consensusAssessment(workshopWith(participants), 'xyz', mini)).toBeUndefined()
