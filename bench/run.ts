@@ -13,6 +13,10 @@ import { checkQuestionnaireText } from '../src/domain/check'
 import { assessmentOutcome } from '../src/domain/outcome'
 import { buildReportPdf } from '../src/report/build-report'
 import { runLighthouse } from './lighthouse'
+import { consensusAssessment, delegationConsensus, delegationSpreads, discussionOrder, discussionProgress } from '../src/domain/workshop'
+import { buildWorkshopFile, parseWorkshopFile, serializeWorkshopFile } from '../src/domain/workshop-file'
+import { buildWorkshopPdf } from '../src/report/workshop-report'
+import { sampleWorkshop } from '../tests/workshop-fixture'
 import { runLiveBench } from './live'
 import { INCREMENTAL_REPORT, MUTATION_REPORT, readMutationSummary, scoreLine } from '../scripts/mutation-report'
 
@@ -57,6 +61,33 @@ for (const fixture of ['tests/fixtures/ldc-island-early.tda.json', 'tests/fixtur
   let bytes: Uint8Array = new Uint8Array()
   const pdfMs = time(() => { bytes = buildReportPdf({ questionnaire: q, assessment, ...outcome, labels, countryName, generatedAt: new Date(), fonts }) }, 5)
   console.log(`  ${fixture.split('/').pop()} (${v.locale}): score + roadmap ${outcomeMs.toFixed(2)} ms; PDF ${pdfMs.toFixed(0)} ms (target < 1000 ms), ${kb(bytes.length)} (target < 1.5 MB)`)
+}
+
+console.log('== Workshops (full questionnaire; seeded answers spread around a shared view, some don\'t know and blanks, notes from level 3)')
+{
+  const big = sampleWorkshop(q, { participants: 500 })
+  const delegation = big.delegations[0]!
+  // The aggregation the workshop view shows: spreads, discussion order, progress, every indicator's consensus, and the
+  // consensus as an assessment (its answer set, evidence notes and confidences).
+  const aggregate = () => {
+    const spreads = delegationSpreads(q, delegation)
+    discussionOrder(spreads)
+    discussionProgress(spreads, delegation.consensus)
+    delegationConsensus(q, delegation, big.showNames)
+    consensusAssessment(big, delegation.id, q)
+  }
+  const aggregateMs = time(aggregate, 20)
+  const withScoresMs = time(() => assessmentOutcome(q, consensusAssessment(big, delegation.id, q)!), 20)
+  console.log(`  aggregation, 500 participants × ${q.indicators.length} indicators: ${aggregateMs.toFixed(1)} ms (target < 100 ms); with scores and roadmap of the consensus ${withScoresMs.toFixed(1)} ms`)
+  const text = serializeWorkshopFile(buildWorkshopFile(big, '2026-11-29T12:00:00.000Z'))
+  const readMs = time(() => parseWorkshopFile(text, () => q), 5)
+  console.log(`  workshop file of 500 participants: ${kb(text.length)}, read and checked in ${readMs.toFixed(0)} ms`)
+
+  const room = sampleWorkshop(q, { participants: 40 })
+  const labels = readReportLabels('en')
+  let bytes: Uint8Array = new Uint8Array()
+  const pdfMs = time(() => { bytes = buildWorkshopPdf({ questionnaire: q, workshop: room, delegationId: room.delegations[0]!.id, labels, countryName: 'Nepal', generatedAt: new Date(), fonts }) }, 5)
+  console.log(`  workshop PDF, 40 participants (consensus report + appendix): ${pdfMs.toFixed(0)} ms (target < 1500 ms), ${kb(bytes.length)} (target < 2 MB)`)
 }
 
 console.log('== Refusals (targets: a 30 MB file refused in under 100 ms; at most 50 problems listed)')

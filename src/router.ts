@@ -20,6 +20,23 @@ export const router = createRouter({
         { path: 'results', name: 'results', component: () => import('./views/ResultsView.vue') },
         { path: 'roadmap', name: 'roadmap', component: () => import('./views/RoadmapView.vue') },
         { path: 'upgrade', name: 'upgrade', component: () => import('./views/UpgradeView.vue') },
+        { path: 'follow-up', name: 'follow-up', component: () => import('./views/FollowUpStartView.vue') },
+        { path: 'qr', name: 'answer-code', component: () => import('./views/AnswerCodeView.vue') },
+      ],
+    },
+    { path: '/workshops/new', name: 'workshop-new', component: () => import('./views/WorkshopNewView.vue') },
+    {
+      path: '/workshops/:workshopId',
+      component: () => import('./views/WorkshopShellView.vue'),
+      props: true,
+      children: [
+        { path: '', name: 'workshop', component: () => import('./views/WorkshopOverviewView.vue') },
+        { path: 'd/:delegationId', name: 'workshop-delegation', component: () => import('./views/WorkshopDelegationView.vue'), props: true },
+        { path: 'd/:delegationId/hand-round', name: 'workshop-hand-round', component: () => import('./views/WorkshopHandRoundView.vue'), props: true },
+        { path: 'd/:delegationId/results', name: 'workshop-results', component: () => import('./views/WorkshopResultsView.vue'), props: true },
+        { path: 'd/:delegationId/roadmap', name: 'workshop-roadmap', component: () => import('./views/WorkshopRoadmapView.vue'), props: true },
+        { path: 'd/:delegationId/profile', name: 'workshop-profile', component: () => import('./views/WorkshopProfileView.vue'), props: true },
+        { path: 'd/:delegationId/follow-up', name: 'workshop-follow-up', component: () => import('./views/WorkshopFollowUpView.vue'), props: true },
       ],
     },
     // Live workshop: participants join by code (the QR code carries it); the facilitator's address carries its key

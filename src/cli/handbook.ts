@@ -7,7 +7,7 @@ import { withEnglishFallback } from '../domain/labels'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 export const HANDBOOK_QUESTIONNAIRE = resolve(ROOT, 'questionnaires/tech-diplomacy.json')
-export const HANDBOOK_LOCALES = ['en', 'fr'] as const
+export const HANDBOOK_LOCALES = ['en', 'fr', 'es', 'pt', 'ar'] as const
 
 export function handbookPath(locale: string): string {
   return resolve(ROOT, `docs/handbook.${locale}.md`)

@@ -1,22 +1,28 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
-import { parseAssessmentFile, type ImportResult } from '../domain/assessment-file'
+import { assessmentFileName, parseAssessmentFile, type ImportResult } from '../domain/assessment-file'
 import { assessmentFromImport } from '../domain/assessment-import'
 import { checkQuestionnaireText } from '../domain/check'
 import { checkFileSize, LIMITS, resolveLocale } from '../domain/input-rules'
 import { assessmentOutcome } from '../domain/outcome'
 import { problem, type Problem } from '../domain/problem'
+import type { Assessment } from '../domain/assessment'
 import type { Questionnaire } from '../domain/questionnaire'
+import { consensusAssessment } from '../domain/workshop'
+import { MAX_WORKSHOP_FILE_BYTES, parseWorkshopFile, workshopFromImport, type WorkshopImportResult } from '../domain/workshop-file'
+import type { Workshop } from '../domain/workshop-model'
 import { DEFAULT_LOCALE, UI_LOCALES } from '../i18n/locales'
 import { buildReportDocx } from '../report/build-docx'
 import { buildReportPdf } from '../report/build-report'
 import { createContext } from '../report/context'
 import { buildResultsFile } from '../report/results-json'
+import { buildWorkshopPdf } from '../report/workshop-report'
 import { nodeTranslator, problemLine, uiLocaleFor } from './messages-node'
-import { countryNameNode, readReportFonts, readReportLabels } from './report-node'
+import { followUpReportInput } from '../report/followup-section'
+import { countryNameNode, readFollowUpLabels, readReportFonts, readReportLabels } from './report-node'
 import { shippedQuestionnaireFiles } from './shipped'
 
-const USAGE = 'Usage: npm run report -- <answers.tda.json | folder>… --out <dir> [--lang en|fr|…] [--format pdf|docx|json]'
+const USAGE = 'Usage: npm run report -- <answers.tda.json | workshop.tdw.json | folder>… --out <dir> [--lang en|fr|…] [--format pdf|docx|json]'
 
 /** What the command writes per answers file: the PDF report, its Word version, or the results and plan as JSON (docs/results.schema.json). */
 export const REPORT_FORMATS = ['pdf', 'docx', 'json'] as const
@@ -92,8 +98,8 @@ export function uniqueName(stem: string, extension: string, used: Set<string>): 
   return name
 }
 
-/** Reads one answers file: size checked in bytes first (never reads a file over the limit), every problem as a code. */
-function readAnswersFile(file: string, find: (id: string, version: string) => Questionnaire | undefined, available: Array<{ id: string, version: string }>): ImportResult {
+/** Reads a file's text: size checked in bytes first (never reads a file over `max`), or the problem. */
+function readText(file: string, max: number): { ok: true, text: string } | { ok: false, errors: Problem[] } {
   let size: number
   try {
     size = statSync(file).size
@@ -101,20 +107,40 @@ function readAnswersFile(file: string, find: (id: string, version: string) => Qu
   catch {
     return { ok: false, errors: [problem('file.unreadable', '(file)')] }
   }
-  const tooLarge = checkFileSize(size, LIMITS.answersFileBytes)
+  const tooLarge = checkFileSize(size, max)
   if (tooLarge) return { ok: false, errors: [tooLarge] }
-  let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    return { ok: true, text: readFileSync(file, 'utf8') }
   }
   catch {
     return { ok: false, errors: [problem('file.unreadable', '(file)')] }
   }
-  return parseAssessmentFile(text, find, available)
+}
+
+/** A workshop file (`*.tdw.json`, or any JSON file whose content says it is one). */
+const isWorkshopName = (name: string) => /\.tdw\.json$/i.test(name)
+
+type Input = { kind: 'answers', parsed: ImportResult } | { kind: 'workshop', parsed: WorkshopImportResult }
+
+/**
+ * Reads one answers or workshop file: a `*.tdw.json` name, or an answers-file reading that finds a workshop file,
+ * is read as a workshop (with the workshop-file size limit); every problem as a code.
+ */
+function readInput(file: string, find: (id: string, version: string) => Questionnaire | undefined, available: Array<{ id: string, version: string }>): Input {
+  if (!isWorkshopName(file)) {
+    const read = readText(file, LIMITS.answersFileBytes)
+    if (!read.ok) return { kind: 'answers', parsed: read }
+    const parsed = parseAssessmentFile(read.text, find, available)
+    if (parsed.ok || parsed.errors[0]?.code !== 'file.isWorkshop') return { kind: 'answers', parsed }
+    return { kind: 'workshop', parsed: parseWorkshopFile(read.text, find, available) }
+  }
+  const read = readText(file, MAX_WORKSHOP_FILE_BYTES)
+  return { kind: 'workshop', parsed: read.ok ? parseWorkshopFile(read.text, find, available) : read }
 }
 
 /**
- * Writes one report (PDF, Word or JSON) per valid answers file. A bad file is reported with its problems (as codes)
+ * Writes one report (PDF, Word or JSON) per valid answers file, and one per delegation of a valid workshop file (the
+ * consensus, with the appendix on the group in the PDF). A bad file is reported with its problems (as codes)
  * and skipped; an unexpected fault in one file is reported the same way: the batch always goes on. Output names
  * never collide (a collision gets a suffix).
  */
@@ -129,34 +155,54 @@ export async function runReports(options: ReportOptions): Promise<ReportRun> {
   const used = new Set<string>()
   const requested = options.lang === undefined ? undefined : resolveLocale(options.lang, UI_LOCALES.map(l => l.code), DEFAULT_LOCALE, '--lang')
   if (requested?.note) run.notes.push({ file: '--lang', problems: [requested.note] })
+  const generatedAt = options.generatedAt ?? new Date()
+  /** One report of an assessment (or of a delegation's consensus, with the workshop's appendix in the PDF). */
+  const write = async (questionnaire: Questionnaire, assessment: Assessment, stem: string, workshop?: { workshop: Workshop, delegationId: string }) => {
+    const { result, roadmap } = assessmentOutcome(questionnaire, assessment)
+    const followUp = followUpReportInput(assessment, questionnaire, find, readFollowUpLabels(assessment.locale))
+    const input = {
+      ...(followUp ? { followUp } : {}),
+      questionnaire, assessment, result, roadmap,
+      labels: readReportLabels(assessment.locale),
+      countryName: countryNameNode(assessment.profile.country, assessment.locale),
+      generatedAt,
+    }
+    const bytes = format === 'pdf'
+      ? workshop
+        ? buildWorkshopPdf({ ...input, ...workshop, workshop: { ...workshop.workshop, locale: assessment.locale }, fonts })
+        : buildReportPdf({ ...input, fonts })
+      : format === 'docx'
+        ? await buildReportDocx(input)
+        : `${JSON.stringify(buildResultsFile(createContext({ ...input, fonts })), null, 2)}\n`
+    const target = join(resolve(options.out), uniqueName(stem, format === 'json' ? 'results.json' : format, used))
+    writeFileSync(target, bytes)
+    run.written.push(target)
+  }
   for (const file of expand(options.inputs)) {
     const name = basename(file)
     try {
-      const parsed = readAnswersFile(file, find, available)
-      if (!parsed.ok) {
-        run.failed.push({ file: name, problems: parsed.errors })
+      const input = readInput(file, find, available)
+      if (!input.parsed.ok) {
+        run.failed.push({ file: name, problems: input.parsed.errors })
         continue
       }
-      if (parsed.notes.length > 0) run.notes.push({ file: name, problems: parsed.notes })
-      const v = parsed.value
-      const locale = requested?.locale ?? v.locale
-      const assessment = { ...assessmentFromImport(v, { id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, position: { view: 'results' } }), locale }
-      const { result, roadmap } = assessmentOutcome(v.questionnaire, assessment)
-      const input = {
-        questionnaire: v.questionnaire, assessment, result, roadmap,
-        labels: readReportLabels(locale),
-        countryName: countryNameNode(v.profile.country, locale),
-        generatedAt: options.generatedAt ?? new Date(),
+      if (input.parsed.notes.length > 0) run.notes.push({ file: name, problems: input.parsed.notes })
+      if (input.kind === 'workshop') {
+        // One report per delegation, named after the file and the delegation's country and date.
+        const { questionnaire } = input.parsed.value
+        const workshop = workshopFromImport(input.parsed.value, { id: name, questionnaireKey: `${questionnaire.id}@${questionnaire.version}` })
+        const stem = name.replace(/(\.tdw)?\.json$/i, '') || 'workshop'
+        for (const delegation of workshop.delegations) {
+          const assessment = consensusAssessment(workshop, delegation.id, questionnaire)!
+          const country = delegation.profile.country ? countryNameNode(delegation.profile.country, 'en') : delegation.id
+          const place = assessmentFileName(country, delegation.profile.date, 'x').replace(/\.x$/, '')
+          await write(questionnaire, { ...assessment, locale: requested?.locale ?? assessment.locale }, `${stem}-${place}`, { workshop, delegationId: delegation.id })
+        }
+        continue
       }
-      const bytes = format === 'pdf'
-        ? buildReportPdf({ ...input, fonts })
-        : format === 'docx'
-          ? await buildReportDocx(input)
-          : `${JSON.stringify(buildResultsFile(createContext({ ...input, fonts })), null, 2)}\n`
-      const stem = name.replace(/(\.tda)?\.json$/i, '') || 'report'
-      const target = join(resolve(options.out), uniqueName(stem, format === 'json' ? 'results.json' : format, used))
-      writeFileSync(target, bytes)
-      run.written.push(target)
+      const v = input.parsed.value
+      const assessment = { ...assessmentFromImport(v, { id: name, questionnaireKey: `${v.questionnaire.id}@${v.questionnaire.version}`, position: { view: 'results' } }), locale: requested?.locale ?? v.locale }
+      await write(v.questionnaire, assessment, name.replace(/(\.tda)?\.json$/i, '') || 'report')
     }
     catch {
       // A fault in this tool (a bug): the file is reported without a stack trace and the batch goes on.

@@ -19,6 +19,15 @@ const SHORT_NAMES: Record<string, Record<string, string>> = {
     CF: 'République centrafricaine', CG: 'Congo', CZ: 'Tchéquie', DO: 'République dominicaine', TZ: 'Tanzanie', US: 'États-Unis',
     VA: 'Saint-Siège', VG: 'Îles Vierges britanniques',
   },
+  // United Nations short names where the list has a formal or a regional form ("Congo (República Democrática del)").
+  es: {
+    CD: 'República Democrática del Congo', CZ: 'Chequia', GW: 'Guinea-Bissau', KE: 'Kenya', LA: 'República Democrática Popular Lao',
+    RW: 'Rwanda',
+  },
+  // The Portuguese list swaps the two Congos (CG is Brazzaville, CD is Kinshasa).
+  pt: {
+    CG: 'Congo', CD: 'República Democrática do Congo', MM: 'Mianmar', PS: 'Palestina',
+  },
 }
 
 /**
@@ -28,12 +37,14 @@ const SHORT_NAMES: Record<string, Record<string, string>> = {
 export function countryNameList(names: Readonly<Record<string, string | readonly string[]>>, alpha3ToAlpha2: Readonly<Record<string, string>>, lang: string): Country[] {
   const short = SHORT_NAMES[lang] ?? {}
   const collator = new Intl.Collator(lang, { sensitivity: 'base', ignorePunctuation: true })
-  return Object.entries(alpha3ToAlpha2)
-    .map(([iso3, alpha2]) => {
-      const raw = names[alpha2]
-      const all = raw === undefined ? [] : typeof raw === 'string' ? [raw] : [...raw]
-      const name = short[alpha2] ?? all[0] ?? iso3
-      return { iso3, name, aliases: all.filter(n => n !== name) }
-    })
+  const listed = Object.entries(alpha3ToAlpha2).map(([iso3, alpha2]) => {
+    const raw = names[alpha2]
+    const all = raw === undefined ? [] : typeof raw === 'string' ? [raw] : [...raw]
+    return { iso3, name: short[alpha2] ?? all[0] ?? iso3, all }
+  })
+  // A name that is another country's name is never kept as an alias, so a search for it finds that country only.
+  const shown = new Set(listed.map(c => c.name))
+  return listed
+    .map(({ iso3, name, all }) => ({ iso3, name, aliases: all.filter(n => n !== name && !shown.has(n)) }))
     .sort((a, b) => collator.compare(a.name, b.name))
 }

@@ -1,13 +1,17 @@
-import { createContext, type ReportInput } from './context'
+import { createContext, type ReportContext, type ReportInput } from './context'
 import { addFooters, createDocument, Writer } from './document'
 import { directionOf } from '../i18n/locales'
 import { fill } from './labels'
 import { writeReport } from './sections'
+import type { ReportWriter } from './writer'
 
 export type { ReportInput } from './context'
 
-/** Builds the PDF roadmap: domain data and translations in, PDF bytes out. Runs in the browser and in Node. */
-export function buildReportPdf(input: ReportInput): Uint8Array {
+/**
+ * Builds the PDF roadmap: domain data and translations in, PDF bytes out. Runs in the browser and in Node.
+ * `appendix` writes more sections after the report's own (a workshop's group appendix).
+ */
+export function buildReportPdf(input: ReportInput, appendix?: (w: ReportWriter, c: ReportContext) => void): Uint8Array {
   const c = createContext(input)
   const doc = createDocument(input.fonts)
   const title = `${c.labels.title} — ${c.countryName}`
@@ -22,7 +26,9 @@ export function buildReportPdf(input: ReportInput): Uint8Array {
   doc.setCreationDate(input.generatedAt)
 
   const dir = directionOf(c.locale)
-  writeReport(new Writer(doc, dir), c)
+  const writer = new Writer(doc, dir)
+  writeReport(writer, c)
+  appendix?.(writer, c)
 
   const generated = fill(c.labels.generated, { date: c.date(input.generatedAt.toISOString()) })
   const draft = c.assessment.signOff?.draft ? c.labels.draftMark : undefined

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 /**
- * A seeded corpus of hostile answers files and questionnaire files: crafted cases for every class of the
+ * A seeded corpus of hostile answers files, questionnaire files and workshop files: crafted cases for every class of the
  * hostile-input campaign (types, ranges, dates, locales, prototype names, nesting, sizes, Unicode) and random
  * mutations of valid files. The same seed always gives the same files.
  */
 
-export type HostileKind = 'answers' | 'questionnaire'
+export type HostileKind = 'answers' | 'questionnaire' | 'workshop'
 
 export interface HostileFile {
   /** A file name unique in the corpus, e.g. `answers-0042-date.tda.json`. */
@@ -29,6 +29,8 @@ export const ANSWER_BASES = [
   'tests/fixtures/answers/known-results.tda.json',
 ].map(read)
 export const QUESTIONNAIRE_BASE = read('tests/fixtures/questionnaires/mini.json')
+/** Workshop files: two delegations of four participants on the mini questionnaire, two of six on the full one. */
+export const WORKSHOP_BASES = ['tests/fixtures/workshops/mini.tdw.json', 'tests/fixtures/workshops/regional.tdw.json'].map(read)
 
 /** mulberry32: a small, fast, seedable generator (same seed, same sequence, on every machine). */
 export function random(seed: number): () => number {
@@ -112,7 +114,7 @@ function mutate(root: Json, rand: () => number): string {
     const texts = paths.filter((p) => {
       const { parent, key } = parentOf(root, p)
       const value = (parent as Record<string | number, Json>)[key]
-      return typeof value === 'string' && /^(ministry|unit|respondentRole|evidence|owner|title|description|question|guidance|en|fr|note)$/.test(String(p.at(-1) ?? p.at(-2)))
+      return typeof value === 'string' && /^(ministry|unit|respondentRole|evidence|owner|title|description|question|guidance|en|fr|note|role|name)$/.test(String(p.at(-1) ?? p.at(-2)))
     })
     if (texts.length > 0) {
       const { parent, key } = parentOf(root, pick(rand, texts))
@@ -178,12 +180,14 @@ function craftedFiles(kind: HostileKind, base: string): Array<{ family: string, 
     { family: 'type', text: base.slice(0, Math.floor(base.length / 2)) },
     { family: 'type', text: `\uFEFF${base}` },
     { family: 'type', text: kind === 'answers' ? QUESTIONNAIRE_BASE : ANSWER_BASES[0]! },
+    { family: 'type', text: kind === 'workshop' ? QUESTIONNAIRE_BASE : WORKSHOP_BASES[0]! },
     { family: 'nesting', text: insideHeader(10_000) },
     { family: 'nesting', text: insideHeader(17) },
     { family: 'nesting', text: deep(100_000) },
     { family: 'nesting', text: `{"a": "${'['.repeat(5000)}"}` },
     { family: 'size', text: base.replace(/\{/, `{"padding": "${'x'.repeat(6 * 1024 * 1024)}", `) },
     { family: 'size', text: base.replace(/\{/, `{"padding": "${'é'.repeat(1_800_000)}", `) },
+    ...(kind === 'workshop' ? [{ family: 'size', text: base.replace(/\{/, `{"padding": "${'x'.repeat(21 * 1024 * 1024)}", `) }] : []),
     { family: 'range', text: base.replace(/"weight": 1(\.\d+)?/, '"weight": 1e309').replace(/"level": \d/, '"level": 1e309') },
     { family: 'range', text: base.replace(/"level": \d/, '"level": -0.0').replace(/"weight": 1(\.\d+)?/, '"weight": -1e-320') },
     { family: 'unicode', text: base.replace(/"en": "/, '"en": "\uD800') },
@@ -227,13 +231,14 @@ function questionnaireVariants(rand: () => number, base: Json): Array<{ family: 
   return out
 }
 
-/** The corpus: `answers` answers files and `questionnaires` questionnaire files, crafted ones first, then random mutations. */
-export function hostileCorpus(seed: number, counts: { answers: number, questionnaires: number }): HostileFile[] {
+/** The corpus: `answers` answers files, `questionnaires` questionnaire files and `workshops` workshop files, crafted ones first, then random mutations. */
+export function hostileCorpus(seed: number, counts: { answers: number, questionnaires: number, workshops?: number }): HostileFile[] {
   const rand = random(seed)
   const files: HostileFile[] = []
   const add = (kind: HostileKind, family: string, text: string) => {
     const n = String(files.length).padStart(4, '0')
-    files.push({ name: kind === 'answers' ? `answers-${n}-${family}.tda.json` : `questionnaire-${n}-${family}.json`, kind, family, text })
+    const name = kind === 'answers' ? `answers-${n}-${family}.tda.json` : kind === 'workshop' ? `workshop-${n}-${family}.tdw.json` : `questionnaire-${n}-${family}.json`
+    files.push({ name, kind, family, text })
   }
   for (const { family, text } of craftedFiles('answers', ANSWER_BASES[0]!)) add('answers', family, text)
   for (const { family, text } of craftedFiles('questionnaire', QUESTIONNAIRE_BASE)) add('questionnaire', family, text)
@@ -252,6 +257,16 @@ export function hostileCorpus(seed: number, counts: { answers: number, questionn
     const families: string[] = []
     for (let i = 0; i < rounds; i++) families.push(mutate(base, rand))
     add('questionnaire', families[0]!, JSON.stringify(base))
+  }
+  // Workshop files come after the others, so the answers and questionnaire files of a seed stay the same as before.
+  const workshops = counts.workshops ?? 0
+  if (workshops > 0) for (const { family, text } of craftedFiles('workshop', WORKSHOP_BASES[0]!)) add('workshop', family, text)
+  while (files.filter(f => f.kind === 'workshop').length < workshops) {
+    const base = JSON.parse(pick(rand, WORKSHOP_BASES)) as Json
+    const rounds = 1 + Math.floor(rand() * 3)
+    const families: string[] = []
+    for (let i = 0; i < rounds; i++) families.push(mutate(base, rand))
+    add('workshop', families[0]!, JSON.stringify(base, null, rand() < 0.5 ? 2 : undefined))
   }
   return files
 }

@@ -6,6 +6,10 @@ import { checkQuestionnaire } from '@/domain/check'
 import { assessmentOutcome } from '@/domain/outcome'
 import { localize, maxLevel, type Questionnaire } from '@/domain/questionnaire'
 import { buildReportPdf } from '@/report/build-report'
+import { buildWorkshopPdf } from '@/report/workshop-report'
+import { consensusAssessment, delegationConsensus, delegationSpreads, discussionOrder, discussionProgress, pooledNotes } from '@/domain/workshop'
+import { buildWorkshopFile, parseWorkshopFile, serializeWorkshopFile } from '@/domain/workshop-file'
+import { workshopSchema, type Workshop } from '@/domain/workshop-model'
 
 /**
  * What the app does with accepted input, in memory: store it through the real storage serialization, read it back
@@ -83,4 +87,50 @@ export function answersFor(questionnaire: Questionnaire, rand: () => number, evi
     else if (roll < 0.85 && indicator.allowNotApplicable) answers[indicator.id] = { kind: 'not_applicable', evidence, updatedAt }
   }
   return answers
+}
+
+/**
+ * What the app does with an accepted workshop: store it as JSON and read it back through the schema, show every
+ * delegation's spreads, discussion order, progress, pooled notes and consensus, score and plan each consensus the way
+ * an assessment is (through `storeReadScoreList`), and export and import the workshop file again. Returns each
+ * delegation's consensus assessment.
+ */
+export async function storeReadWorkshop(questionnaire: Questionnaire, workshop: Workshop): Promise<Assessment[]> {
+  const read = workshopSchema.safeParse(JSON.parse(JSON.stringify(workshop)))
+  if (!read.success) throw new Error(`stored workshop cannot be read back: ${JSON.stringify(read.error.issues.slice(0, 3))}`)
+  const back = read.data
+  const out: Assessment[] = []
+  for (const delegation of back.delegations) {
+    const spreads = delegationSpreads(questionnaire, delegation)
+    discussionOrder(spreads)
+    const progress = discussionProgress(spreads, delegation.consensus)
+    if (progress.discussed > progress.total) throw new Error('more items discussed than there are')
+    for (const indicator of questionnaire.indicators) pooledNotes(indicator.id, delegation.participants, back.showNames)
+    delegationConsensus(questionnaire, delegation, back.showNames)
+    const assessment = consensusAssessment(back, delegation.id, questionnaire)
+    if (!assessment) throw new Error(`delegation ${delegation.id} lost`)
+    const checked = assessmentSchema.safeParse(assessment)
+    if (!checked.success) throw new Error(`a consensus is not a valid assessment: ${JSON.stringify(checked.error.issues.slice(0, 3))}`)
+    out.push(await storeReadScoreList(questionnaire, assessment))
+  }
+  const text = serializeWorkshopFile(buildWorkshopFile(back, '2026-11-29T12:00:00.000Z'))
+  const again = parseWorkshopFile(text, (id, version) => (id === questionnaire.id && version === questionnaire.version ? questionnaire : undefined))
+  if (!again.ok) throw new Error(`an exported workshop is refused on import: ${JSON.stringify(again.errors.slice(0, 3))}`)
+  return out
+}
+
+/** Builds every delegation's workshop PDF the way the command line does; returns how many were built. */
+export function buildWorkshopPdfs(questionnaire: Questionnaire, workshop: Workshop): number {
+  fonts ??= readReportFonts()
+  for (const delegation of workshop.delegations) {
+    const bytes = buildWorkshopPdf({
+      questionnaire, workshop, delegationId: delegation.id,
+      labels: readReportLabels(workshop.locale),
+      countryName: countryNameNode(delegation.profile.country, workshop.locale),
+      generatedAt: new Date('2026-11-29T12:00:00Z'),
+      fonts,
+    })
+    if (bytes.length < 1000) throw new Error('the workshop PDF is empty')
+  }
+  return workshop.delegations.length
 }

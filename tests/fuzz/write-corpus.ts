@@ -11,7 +11,7 @@ if (!target) {
 }
 const dir = resolve(target)
 mkdirSync(dir, { recursive: true })
-const files = hostileCorpus(Number(seed ?? 20261129), { answers: 1150, questionnaires: 900 })
+const files = hostileCorpus(Number(seed ?? 20261129), { answers: 1150, questionnaires: 900, workshops: 500 })
 for (const file of files) writeFileSync(join(dir, file.name), file.text)
 const fixtures = ['tests/fixtures/ldc-island-early.tda.json', 'tests/fixtures/emerging-mid.tda.json', 'tests/fixtures/pioneer.tda.json', 'tests/fixtures/answers/minimal.tda.json', 'tests/fixtures/answers/known-results.tda.json']
 for (const fixture of fixtures) copyFileSync(fixture, join(dir, basename(fixture)))

@@ -11,7 +11,7 @@ function load(): Questionnaire {
 }
 
 const q = load()
-const LOCALES = ['en', 'fr'] as const
+const LOCALES = ['en', 'fr', 'es', 'pt', 'ar'] as const
 
 describe('the tech diplomacy questionnaire: minimum content', () => {
   it('has the 8 dimensions of the maturity model', () => {
@@ -64,7 +64,7 @@ describe('the tech diplomacy questionnaire: minimum content', () => {
 })
 
 describe('the tech diplomacy questionnaire: every indicator', () => {
-  it.each(q.indicators.map(i => i.id))('%s has six distinct, non-empty descriptors in English and French, and a question and guidance in both', (id) => {
+  it.each(q.indicators.map(i => i.id))('%s has six distinct, non-empty descriptors in every shipped language, and a question and guidance in each', (id) => {
     const indicator = q.indicators.find(i => i.id === id)!
     expect(indicator.descriptors).toHaveLength(6)
     for (const locale of LOCALES) {
@@ -79,7 +79,7 @@ describe('the tech diplomacy questionnaire: every indicator', () => {
 
 describe('the tech diplomacy questionnaire: every action', () => {
   const sourceIds = new Set(q.sources.map(s => s.id))
-  it.each(q.actions.map(a => a.id))('%s has sources that resolve, and title, description and owner in both languages', (id) => {
+  it.each(q.actions.map(a => a.id))('%s has sources that resolve, and title, description and owner in every shipped language', (id) => {
     const action = q.actions.find(a => a.id === id)!
     expect(action.sources.length).toBeGreaterThan(0)
     for (const source of [...action.sources, ...Object.values(action.variants).flatMap(v => v.sources ?? [])]) expect(sourceIds.has(source), source).toBe(true)

@@ -41,3 +41,24 @@ describe('country list in French', () => {
     expect(fr).toContain('République centrafricaine')
   })
 })
+
+describe('country lists in Spanish and Portuguese', () => {
+  it('use the United Nations short names an official looks for', () => {
+    const es = names('es')
+    for (const name of ['República Democrática del Congo', 'Congo', 'Chequia', 'Guinea-Bissau', 'Kenya', 'Rwanda', 'República Democrática Popular Lao']) expect(es, name).toContain(name)
+    for (const formal of ['Congo (República Democrática del)', 'Guinea Bissau', 'República Democrática Popular de Lao']) expect(es).not.toContain(formal)
+  })
+  it('keep the other spelling for search (Kenia finds Kenya)', () => {
+    expect(list('es').find(c => c.iso3 === 'KEN')!.aliases).toContain('Kenia')
+  })
+  it('name each Congo correctly in Portuguese, although the source list swaps them', () => {
+    const pt = list('pt')
+    expect(pt.find(c => c.iso3 === 'COG')!.name).toBe('Congo')
+    expect(pt.find(c => c.iso3 === 'COD')!.name).toBe('República Democrática do Congo')
+  })
+  it('never keep another country\'s name as an alias, so a search finds the right country only', () => {
+    const pt = list('pt')
+    expect(pt.find(c => c.iso3 === 'COG')!.aliases).not.toContain('República Democrática do Congo')
+    expect(pt.filter(c => [c.name, ...c.aliases].includes('República Democrática do Congo')).map(c => c.iso3)).toEqual(['COD'])
+  })
+})

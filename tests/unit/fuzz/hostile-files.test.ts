@@ -4,6 +4,8 @@ import { nodeTranslator } from '@/cli/messages-node'
 import { shippedQuestionnaireFiles } from '@/cli/shipped'
 import { createAssessment } from '@/domain/assessment'
 import { parseAssessmentFile } from '@/domain/assessment-file'
+import { parseWorkshopFile, workshopFromImport } from '@/domain/workshop-file'
+import type { Workshop } from '@/domain/workshop-model'
 import { assessmentFromImport } from '@/domain/assessment-import'
 import { checkQuestionnaireText } from '@/domain/check'
 import { isProblemCode, MAX_LISTED_PROBLEMS, type Problem } from '@/domain/problem'
@@ -11,17 +13,18 @@ import type { Questionnaire } from '@/domain/questionnaire'
 import { emptyProfile } from '@/domain/profile'
 import { describeProblem } from '@/i18n/problems'
 import { hostileCorpus, QUESTIONNAIRE_BASE, random } from '../../fuzz/corpus'
-import { answersFor, buildPdf, exportAndImport, storeQuestionnaire, storeReadScoreList } from '../../fuzz/pipeline'
+import { answersFor, buildPdf, buildWorkshopPdfs, exportAndImport, storeQuestionnaire, storeReadScoreList, storeReadWorkshop } from '../../fuzz/pipeline'
 
 /**
- * The hostile-input suite: every file is refused with plain words in English and French, or accepted and then
+ * The hostile-input suite (answers, questionnaire and workshop files): every file is refused with plain words in English and French, or accepted and then
  * stored, read back, scored, planned and listed without error; a seeded sample of accepted files also becomes a PDF.
  * FUZZ_SEED=n picks another corpus; FUZZ_ALL_PDF=1 builds the PDF for every accepted file (the nightly-size run).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129)
 const ALL_PDF = process.env.FUZZ_ALL_PDF === '1'
 const PDF_SAMPLE = 200
-const corpus = hostileCorpus(SEED, { answers: 1150, questionnaires: 900 })
+const WORKSHOP_PDF_SAMPLE = 15
+const corpus = hostileCorpus(SEED, { answers: 1150, questionnaires: 900, workshops: 500 })
 
 const shipped = shippedQuestionnaireFiles().flatMap((file) => {
   const result = checkQuestionnaireText(readFileSync(file, 'utf8'))
@@ -68,10 +71,24 @@ describe(`hostile files (seed ${SEED})`, () => {
     const started = performance.now()
     const faults: string[] = []
     const accepted: Array<{ questionnaire: Questionnaire, assessment: ReturnType<typeof createAssessment> }> = []
+    const acceptedWorkshops: Array<{ questionnaire: Questionnaire, workshop: Workshop }> = []
     let refused = 0
     for (const file of corpus) {
       try {
-        if (file.kind === 'answers') {
+        if (file.kind === 'workshop') {
+          const result = parseWorkshopFile(file.text, find, known.map(q => ({ id: q.id, version: q.version })))
+          if (!result.ok) {
+            refused++
+            const fault = refusalFault(result.errors)
+            if (fault) faults.push(`${file.name}: ${fault}`)
+            continue
+          }
+          const { questionnaire } = result.value
+          const workshop = workshopFromImport(result.value, { id: file.name, questionnaireKey: `${questionnaire.id}@${questionnaire.version}` })
+          await storeReadWorkshop(questionnaire, workshop)
+          acceptedWorkshops.push({ questionnaire, workshop })
+        }
+        else if (file.kind === 'answers') {
           const result = parseAssessmentFile(file.text, find, known.map(q => ({ id: q.id, version: q.version })))
           if (!result.ok) {
             refused++
@@ -125,16 +142,29 @@ describe(`hostile files (seed ${SEED})`, () => {
         faults.push(`${assessment.id}: the PDF failed: ${error instanceof Error ? error.message : String(error)}`)
       }
     }
+    // Workshop PDFs (every delegation of a seeded draw of accepted workshops; all of them with FUZZ_ALL_PDF=1).
+    let workshopPdfs = 0
+    for (const { questionnaire, workshop } of ALL_PDF ? acceptedWorkshops : draw(acceptedWorkshops, WORKSHOP_PDF_SAMPLE, rand)) {
+      try {
+        workshopPdfs += buildWorkshopPdfs(questionnaire, workshop)
+      }
+      catch (error) {
+        faults.push(`${workshop.id}: the workshop PDF failed: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
 
     const families = new Map<string, number>()
     for (const file of corpus) families.set(`${file.kind}/${file.family}`, (families.get(`${file.kind}/${file.family}`) ?? 0) + 1)
-    console.log(`hostile files tried: ${corpus.length} (${corpus.filter(f => f.kind === 'answers').length} answers files, ${corpus.filter(f => f.kind === 'questionnaire').length} questionnaire files; seed ${SEED}); `
-      + `${refused} refused, ${accepted.length} accepted and round-tripped, ${pdfs} PDFs built; ${((performance.now() - started) / 1000).toFixed(1)} s (PDFs ${((performance.now() - checked) / 1000).toFixed(1)} s)\n`
+    console.log(`hostile files tried: ${corpus.length} (${corpus.filter(f => f.kind === 'answers').length} answers files, ${corpus.filter(f => f.kind === 'questionnaire').length} questionnaire files, ${corpus.filter(f => f.kind === 'workshop').length} workshop files; seed ${SEED}); `
+      + `${refused} refused, ${accepted.length} accepted and round-tripped (and ${acceptedWorkshops.length} workshops), ${pdfs} PDFs and ${workshopPdfs} workshop PDFs built; ${((performance.now() - started) / 1000).toFixed(1)} s (PDFs ${((performance.now() - checked) / 1000).toFixed(1)} s)\n`
       + `  by class: ${[...families].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`)
     expect(faults.slice(0, 20)).toEqual([])
     expect(corpus.length).toBeGreaterThanOrEqual(2000)
     expect(pdfs).toBeGreaterThanOrEqual(Math.min(PDF_SAMPLE, accepted.length))
     expect(accepted.length).toBeGreaterThanOrEqual(PDF_SAMPLE)
+    expect(acceptedWorkshops.length).toBeGreaterThanOrEqual(50)
+    expect(workshopPdfs).toBeGreaterThanOrEqual(WORKSHOP_PDF_SAMPLE)
+    expect(corpus.filter(f => f.kind === 'workshop').length).toBeGreaterThanOrEqual(500)
   }, 600_000) // the target is under 2 minutes; the margin is for a machine busy with other work
 })
 
