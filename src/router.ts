@@ -27,6 +27,20 @@ export const router = createRouter({
     // Presentation mode fills the screen: no app header or footer on the projector.
     { path: '/workshops/:workshopId/present', name: 'workshop-present', component: () => import('./views/WorkshopPresentView.vue'), props: true, meta: { bare: true } },
     { path: '/workshops/:workshopId/scan', name: 'workshop-scan', component: () => import('./views/WorkshopScanView.vue'), props: true },
+    { path: '/workshops/new', name: 'workshop-new', component: () => import('./views/WorkshopNewView.vue') },
+    {
+      path: '/workshops/:workshopId',
+      component: () => import('./views/WorkshopShellView.vue'),
+      props: true,
+      children: [
+        { path: '', name: 'workshop', component: () => import('./views/WorkshopOverviewView.vue') },
+        { path: 'd/:delegationId', name: 'workshop-delegation', component: () => import('./views/WorkshopDelegationView.vue'), props: true },
+        { path: 'd/:delegationId/hand-round', name: 'workshop-hand-round', component: () => import('./views/WorkshopHandRoundView.vue'), props: true },
+        { path: 'd/:delegationId/results', name: 'workshop-results', component: () => import('./views/WorkshopResultsView.vue'), props: true },
+        { path: 'd/:delegationId/roadmap', name: 'workshop-roadmap', component: () => import('./views/WorkshopRoadmapView.vue'), props: true },
+        { path: 'd/:delegationId/profile', name: 'workshop-profile', component: () => import('./views/WorkshopProfileView.vue'), props: true },
+      ],
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),

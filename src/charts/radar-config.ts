@@ -12,6 +12,17 @@ export interface RadarInput {
   labels: string[][]
   series: RadarSeries[]
   max: number
+  /** Right to left (Arabic): dimensions run anticlockwise from the top, as the PDF's radar does, and the legend reads from the right. */
+  rtl?: boolean
+}
+
+/**
+ * The order the axes are drawn in: Chart.js goes clockwise from the top, so right to left keeps the first dimension
+ * on top and takes the others in reverse (first, last, …, second), which runs anticlockwise.
+ */
+export function axisOrder(count: number, rtl: boolean): number[] {
+  const order = Array.from({ length: count }, (_, i) => i)
+  return rtl && count > 1 ? [0, ...order.slice(1).reverse()] : order
 }
 
 const STYLES: Record<RadarSeries['style'], { border: string, fill: string, dash: number[] }> = {
@@ -21,7 +32,7 @@ const STYLES: Record<RadarSeries['style'], { border: string, fill: string, dash:
 }
 
 /** Splits a long axis label into lines of about `width` characters, at spaces. */
-export function wrapLabel(text: string, width = 22): string[] {
+export function wrapLabel(text: string, width = 16): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(/\s+/)) {
@@ -37,15 +48,17 @@ export function wrapLabel(text: string, width = 22): string[] {
 
 /** A Chart.js radar configuration for dimension scores (pure: no canvas, no DOM). */
 export function buildRadarConfig(input: RadarInput): ChartConfiguration<'radar', Array<number | null>, string[]> {
+  const rtl = input.rtl ?? false
+  const order = axisOrder(input.labels.length, rtl)
   return {
     type: 'radar',
     data: {
-      labels: input.labels,
+      labels: order.map(i => input.labels[i]!),
       datasets: input.series.map((series) => {
         const style = STYLES[series.style]
         return {
           label: series.label,
-          data: series.values,
+          data: order.map(i => series.values[i] ?? null),
           borderColor: style.border,
           backgroundColor: style.fill,
           borderDash: style.dash,
@@ -66,10 +79,13 @@ export function buildRadarConfig(input: RadarInput): ChartConfiguration<'radar',
           min: 0,
           max: input.max,
           ticks: { stepSize: 1, backdropColor: 'transparent' },
-          pointLabels: { font: { size: 12 } },
+          // Smaller axis labels on a phone, so that they fit inside the canvas beside a readable chart.
+          pointLabels: { font: context => ({ size: context.chart.width < 420 ? 10 : 12 }) },
         },
       },
-      plugins: { legend: { position: 'bottom' } },
+      // The legend and tooltips are laid out from the right in a right-to-left page; the text direction of every label
+      // follows the canvas's own `dir` (the labels' language), so it is not forced here.
+      plugins: { legend: { position: 'bottom', rtl }, tooltip: { rtl } },
     },
   }
 }

@@ -7,15 +7,6 @@ import {
   deleteWorkshop, loadWorkshop, loadWorkshops, saveWorkshop,
   type StoredWorkshop, type UnreadableWorkshop, type WorkshopSaveConflict,
 } from '@/data/workshops'
-import type { Answers } from '@/domain/assessment'
-import type { Profile } from '@/domain/profile'
-import type { RoadmapEdits } from '@/domain/roadmap'
-import type { SignOff } from '@/domain/sign-off'
-import {
-  addParticipant, createWorkshop, emptyDelegation, removeDelegation, removeParticipant, setConsensusEntry,
-  setDelegationProfile, setDelegationRoadmap, setDelegationSignOff, updateDelegation,
-  type ConsensusChange, type NewParticipantInput,
-} from '@/domain/workshop-edits'
 import type { Delegation, Workshop } from '@/domain/workshop-model'
 import { nowIso } from '@/composables/clock'
 
@@ -27,24 +18,15 @@ export type WorkshopSaveState =
   | { status: 'error', error: StorageError }
   | { status: 'conflict', id: string }
 
-/** What a new workshop starts from (ids and dates are made by the store). */
-export interface NewWorkshop {
-  title: string
-  questionnaireKey: string
-  questionnaire: { id: string, version: string }
-  locale: string
-  showNames: boolean
-  profiles: Profile[]
-}
-
-/** A participant to add: everything but the id, the number and the dates, which the store gives. */
-export type ParticipantInput = Omit<NewParticipantInput, 'id' | 'now'>
-
 /**
  * Saved workshops, with the same guarantees as assessments: every change is written at once, in order, and only over
  * the revision this tab last saw; a save that finds another tab's newer revision stops, keeps this tab's version in
  * memory and waits for the user's choice (take theirs, or keep mine as a copy). Records that cannot be read are
  * listed, never dropped. Other tabs' saves and deletions arrive through a change channel.
+ *
+ * This store only keeps workshops; the facilitator's edits (new workshop, imports, consensus …) are in
+ * `useWorkshopActions`, which applies the domain rules and saves through `update` / `put`, so the home page's list
+ * does not download the workshop rules.
  */
 export const useWorkshopsStore = defineStore('workshops', () => {
   const workshops = ref<Workshop[]>([])
@@ -148,48 +130,11 @@ export const useWorkshopsStore = defineStore('workshops', () => {
     return persist(workshop)
   }
 
-  /** Applies a change to a workshop and saves it; `false` when there is no such workshop or the save failed. */
+  /** Applies a change to a workshop and saves it (stamping `updatedAt`); `false` when there is no such workshop or the save failed. */
   function update(id: string, change: (workshop: Workshop) => Workshop): Promise<boolean> {
     const current = find(id)
     if (!current) return Promise.resolve(false)
     return put({ ...change(current), updatedAt: nowIso() })
-  }
-
-  function updateOne(workshopId: string, delegationId: string, change: (delegation: Delegation) => Delegation): Promise<boolean> {
-    return update(workshopId, w => updateDelegation(w, delegationId, change))
-  }
-
-  /** Creates and saves a workshop; its id, or `undefined` when it could not be saved (then nothing is kept). */
-  async function create(input: NewWorkshop): Promise<string | undefined> {
-    const workshop = createWorkshop({
-      id: newAssessmentId(), title: input.title, questionnaireKey: input.questionnaireKey, questionnaire: input.questionnaire,
-      locale: input.locale, showNames: input.showNames, delegations: input.profiles.map(profile => ({ id: newAssessmentId(), profile })), now: nowIso(),
-    })
-    if (await put(workshop)) return workshop.id
-    forget(workshop.id)
-    return undefined
-  }
-
-  const setTitle = (id: string, title: string) => update(id, w => ({ ...w, title }))
-  const setShowNames = (id: string, showNames: boolean) => update(id, w => ({ ...w, showNames }))
-  const addDelegation = (id: string, profile: Profile) => update(id, w => ({ ...w, delegations: [...w.delegations, emptyDelegation(newAssessmentId(), profile)] }))
-  const dropDelegation = (id: string, delegationId: string) => update(id, w => removeDelegation(w, delegationId))
-  const setProfile = (id: string, delegationId: string, profile: Profile) => updateOne(id, delegationId, d => setDelegationProfile(d, profile))
-  const setRoadmap = (id: string, delegationId: string, roadmap: RoadmapEdits) => updateOne(id, delegationId, d => setDelegationRoadmap(d, roadmap))
-  const setSignOff = (id: string, delegationId: string, signOff: SignOff) => updateOne(id, delegationId, d => setDelegationSignOff(d, signOff))
-  const setConsensus = (id: string, delegationId: string, indicatorId: string, change: ConsensusChange) =>
-    updateOne(id, delegationId, d => setConsensusEntry(d, indicatorId, change, nowIso()))
-  const dropParticipant = (id: string, delegationId: string, participantId: string) => updateOne(id, delegationId, d => removeParticipant(d, participantId))
-
-  /** Adds participants in one save (all or none), numbered in the order given. */
-  function addParticipants(id: string, delegationId: string, inputs: readonly ParticipantInput[]): Promise<boolean> {
-    const now = nowIso()
-    return updateOne(id, delegationId, d => inputs.reduce((next, input) => addParticipant(next, { ...input, id: newAssessmentId(), now }), d))
-  }
-
-  /** One participant who answered on this device ("hand the device round"). */
-  function addDeviceParticipant(id: string, delegationId: string, answers: Answers, role: string, name = ''): Promise<boolean> {
-    return addParticipants(id, delegationId, [{ source: 'device', answers, role, name }])
   }
 
   async function remove(id: string): Promise<boolean> {
@@ -292,8 +237,7 @@ export const useWorkshopsStore = defineStore('workshops', () => {
 
   return {
     workshops, sorted, isLoaded, loadError, unreadable, backend, saveState, recentlyDeleted, conflicts, deletedElsewhere,
-    load, retryLoad, find, findDelegation, create, update, put, setTitle, setShowNames, addDelegation, dropDelegation, setProfile,
-    setRoadmap, setSignOff, setConsensus, addParticipants, addDeviceParticipant, dropParticipant,
+    load, retryLoad, find, findDelegation, update, put, forget,
     remove, undoRemove, dismissUndo, removeUnreadable, takeTheirs, keepMineAsCopy,
   }
 })

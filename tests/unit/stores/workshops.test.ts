@@ -3,7 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { WorkshopChangeMessage } from '@/data/workshop-changes'
 import type * as StorageModule from '@/data/storage'
 import type { StorageAdapter } from '@/data/storage'
+import { readFileSync } from 'node:fs'
+import { createAssessment } from '@/domain/assessment'
+import { buildAssessmentFile, serializeAssessmentFile } from '@/domain/assessment-file'
+import { checkQuestionnaireText } from '@/domain/check'
 import { emptyProfile } from '@/domain/profile'
+import type { Questionnaire } from '@/domain/questionnaire'
 
 /** One storage shared by every "tab" of a test, and a change bus that, like BroadcastChannel, delivers later and never to the sender. */
 const fake = vi.hoisted(() => ({
@@ -30,17 +35,35 @@ vi.mock('@/data/workshop-changes', () => ({
 
 const { createMemoryAdapter } = await import('@/data/storage')
 const { useWorkshopsStore } = await import('@/stores/workshops')
+const { useWorkshopActions } = await import('@/composables/useWorkshopActions')
 
+/** A new tab: its own Pinia (its own memory), the same storage and change bus; the store with the facilitator's actions on it. */
 async function openTab() {
   const store = useWorkshopsStore(createPinia())
   await store.load()
-  return store
+  const actions = useWorkshopActions(store)
+  return new Proxy(store, { get: (target, key) => (key in actions ? actions[key as keyof typeof actions] : Reflect.get(target, key)) }) as typeof store & typeof actions
 }
 const settle = () => new Promise(resolve => setTimeout(resolve, 5))
 const profile = { ...emptyProfile('2026-11-29'), country: 'NPL', ministry: 'MFA', unit: 'Tech' }
 const input = (title = 'Kathmandu workshop') => ({
   title, questionnaireKey: 'mini@1.0.0', questionnaire: { id: 'mini', version: '1.0.0' }, locale: 'en', showNames: false, profiles: [profile],
 })
+const checked = checkQuestionnaireText(readFileSync(new URL('../../fixtures/questionnaires/mini.json', import.meta.url), 'utf8'))
+if (!checked.ok) throw new Error('fixture invalid')
+const mini: Questionnaire = checked.questionnaire
+const mini2: Questionnaire = { ...mini, version: '2.0.0' }
+const findMini = (id: string, version: string) => (id === 'mini' && version === '1.0.0' ? mini : undefined)
+const findBoth = (id: string, version: string) => (id === 'mini' ? (version === '1.0.0' ? mini : version === '2.0.0' ? mini2 : undefined) : undefined)
+const available = [{ id: 'mini', version: '1.0.0' }]
+
+/** An exported answers file of one participant who answered level `n` on indicator a1. */
+function answersFile(name: string, n: number, version = '1.0.0') {
+  const assessment = createAssessment({ id: name, questionnaireKey: `mini@${version}`, questionnaire: { id: 'mini', version }, locale: 'en', profile, now: '2026-11-28T09:00:00.000Z' })
+  const text = serializeAssessmentFile(buildAssessmentFile({ ...assessment, answers: { a1: level(n) } }, '2026-11-28T10:00:00.000Z'))
+  return { name, size: text.length, text: async () => text }
+}
+
 const level = (n: number) => ({ kind: 'level' as const, level: n, confidence: 'self-declared' as const, evidence: '', updatedAt: '2026-11-29T09:00:00.000Z' })
 
 beforeEach(() => {
@@ -58,17 +81,47 @@ describe('the workshops store', () => {
     expect(other.find(id!)?.delegations).toHaveLength(1)
   })
 
-  it('adds participants from files in one save, numbered P1, P2 in the order given', async () => {
+  it('adds one participant per answers file in one save, numbered P1, P2 in the order given', async () => {
     const tab = await openTab()
     const id = (await tab.create(input()))!
     const delegationId = tab.find(id)!.delegations[0]!.id
-    expect(await tab.addParticipants(id, delegationId, [
-      { source: 'file', answers: { a1: level(1) }, fingerprint: 'f1' },
-      { source: 'file', answers: { a1: level(3) }, fingerprint: 'f2' },
-    ])).toBe(true)
-    const stored = await fake.storage.get<{ revision: number, delegations: Array<{ participants: Array<{ number: number, fingerprint: string }> }> }>('workshops', id)
+    const { outcomes, saved } = await tab.importFiles(id, delegationId, [answersFile('a.tda.json', 1), answersFile('b.tda.json', 3)], findMini, available)
+    expect(saved).toBe(true)
+    expect(outcomes).toEqual([{ file: 'a.tda.json', ok: true, participantNumber: 1 }, { file: 'b.tda.json', ok: true, participantNumber: 2 }])
+    const stored = await fake.storage.get<{ revision: number, delegations: Array<{ participants: Array<{ number: number, source: string, answers: Record<string, { level: number }> }> }> }>('workshops', id)
     expect(stored?.revision).toBe(2)
-    expect(stored?.delegations[0]?.participants.map(p => [p.number, p.fingerprint])).toEqual([[1, 'f1'], [2, 'f2']])
+    expect(stored?.delegations[0]?.participants.map(p => [p.number, p.source, p.answers.a1?.level])).toEqual([[1, 'file', 1], [2, 'file', 3]])
+  })
+
+  it('refuses, per file and with the reason, a broken file, a file of another version and a file already imported, and stores nothing for them', async () => {
+    const tab = await openTab()
+    const id = (await tab.create(input()))!
+    const delegationId = tab.find(id)!.delegations[0]!.id
+    await tab.importFiles(id, delegationId, [answersFile('a.tda.json', 1)], findMini, available)
+    const other = answersFile('other.tda.json', 2, '2.0.0')
+    const { outcomes } = await tab.importFiles(id, delegationId, [
+      answersFile('again.tda.json', 1), { name: 'broken.json', size: 5, text: async () => '{ oops' }, other, answersFile('new.tda.json', 2), answersFile('new-twice.tda.json', 2),
+    ], findBoth, [...available, { id: 'mini', version: '2.0.0' }])
+    expect(outcomes.map(o => (o.ok ? `${o.file}: P${o.participantNumber}` : `${o.file}: ${o.problems.map(p => p.code).join(',')}`))).toEqual([
+      'again.tda.json: workshop.alreadyImported',
+      'broken.json: file.notJson',
+      'other.tda.json: workshop.otherVersion',
+      'new.tda.json: P2',
+      'new-twice.tda.json: workshop.alreadyImported',
+    ])
+    const stored = await fake.storage.get<{ delegations: Array<{ participants: unknown[] }> }>('workshops', id)
+    expect(stored?.delegations[0]?.participants).toHaveLength(2)
+  })
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const tab = await openTab()
+    const id = (await tab.create(input()))!
+    const delegationId = tab.find(id)!.delegations[0]!.id
+    let read = false
+    const { outcomes } = await tab.importFiles(id, delegationId, [{ name: 'huge.json', size: 50_000_000, text: async () => { read = true; return '' } }], findMini, available)
+    expect(outcomes).toMatchObject([{ file: 'huge.json', ok: false, problems: [{ code: 'file.tooLarge' }] }])
+    expect(read).toBe(false)
+    expect(await fake.storage.get('workshops', id)).toMatchObject({ revision: 1 })
   })
 
   it('records a participant entered on this device with the role given', async () => {
