@@ -58,7 +58,10 @@ export function sixParticipantWorkshop(id: string, title: string, showNames = fa
   }
 }
 
-/** Stores a workshop on the device as an earlier session would have (the app must have been opened once). */
+/**
+ * Stores a workshop on the device as an earlier session would have (the app must have been opened once), then reloads
+ * the page so the app reads it, as on a later visit.
+ */
 export async function seedWorkshop(page: Page, workshop: Record<string, unknown>): Promise<void> {
   await page.evaluate(async (record) => {
     await new Promise<void>((resolve, reject) => {
@@ -73,4 +76,5 @@ export async function seedWorkshop(page: Page, workshop: Record<string, unknown>
       }
     })
   }, workshop)
+  await page.reload()
 }
