@@ -39,6 +39,9 @@ export const router = createRouter({
         { path: 'd/:delegationId/follow-up', name: 'workshop-follow-up', component: () => import('./views/WorkshopFollowUpView.vue'), props: true },
       ],
     },
+    // Presentation mode fills the screen: no app header or footer on the projector.
+    { path: '/workshops/:workshopId/present', name: 'workshop-present', component: () => import('./views/WorkshopPresentView.vue'), props: true, meta: { bare: true } },
+    { path: '/workshops/:workshopId/scan', name: 'workshop-scan', component: () => import('./views/WorkshopScanView.vue'), props: true },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
