@@ -44,6 +44,14 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await checkScreen(page, 'read-the-questions')
 
+  // Live workshop: joining by code and creating a workshop (their live parts need the workshop server: tests/e2e/live.spec.ts).
+  await page.goto('/#/join')
+  await expect(page.getByRole('heading', { level: 1, name: 'Join a live workshop' })).toBeVisible()
+  await checkScreen(page, 'live-join')
+  await page.goto('/#/live/new')
+  await expect(page.getByRole('heading', { level: 1, name: 'New live workshop' })).toBeVisible()
+  await checkScreen(page, 'live-new')
+
   await page.goto('/#/this-page-does-not-exist')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await checkScreen(page, 'not-found')
