@@ -5,6 +5,8 @@ import type { Profile } from './profile'
 import { HORIZONS, type Questionnaire } from './questionnaire'
 import { emptyRoadmapEdits, type RoadmapEdits, type RoadmapItem } from './roadmap'
 import { scoreAssessment, type AssessmentResult, type IndicatorResult } from './scoring'
+import { consensusAssessment } from './workshop'
+import type { Workshop } from './workshop-model'
 
 /*
  * Reassessment (docs/method.md, "Reassessment"): a follow-up keeps its earlier assessment inside it; this file
@@ -153,6 +155,11 @@ export interface FollowThroughItem {
   level: number | null
   indicators: AimedIndicator[]
   status: FollowThroughStatus
+  /**
+   * True when what the item aimed at was already at the level aimed for on the earlier date (the plan listed it for its
+   * step, not for that indicator): "done", but not thanks to the plan, and said so.
+   */
+  alreadyReached: boolean
 }
 
 /** Everything the "Since <earlier date>" section shows. */
@@ -250,15 +257,18 @@ export function compareFollowUp(input: FollowUpInput): FollowUpComparison {
         level,
         indicators: [{ earlierId, currentId: match?.currentId ?? null, earlierLevel: null, level, target: null }],
         status: match === undefined ? 'not-compared' : answered ? 'done' : 'not-yet',
+        alreadyReached: false,
       }
     }
     const aim = item.kind === 'library' ? aimedLevel(item.action!.steps, earlierTarget?.stage ?? null, earlierTarget?.target ?? 0) : (earlierTarget?.target ?? 0)
     const named = item.kind === 'library' ? actionIndicators.get(item.action!.id) ?? [] : []
     if (named.length === 0) {
       const d = currentDimensions.get(item.dimensionId)
-      if (d === undefined) return { item, basis: 'dimension', target: null, level: null, indicators: [], status: 'not-compared' }
-      const rose = d.stage !== null && d.stage > (earlierTarget?.stage ?? 0)
-      return { item, basis: 'dimension', target: aim, level: d.stage, indicators: [], status: statusFrom(d.stage !== null && d.stage >= aim, rose) }
+      if (d === undefined) return { item, basis: 'dimension', target: null, level: null, indicators: [], status: 'not-compared', alreadyReached: false }
+      const then = earlierTarget?.stage ?? null
+      const rose = d.stage !== null && d.stage > (then ?? 0)
+      const reached = d.stage !== null && d.stage >= aim
+      return { item, basis: 'dimension', target: aim, level: d.stage, indicators: [], status: statusFrom(reached, rose), alreadyReached: reached && then !== null && then >= aim }
     }
     const indicators = named.map((earlierId): AimedIndicator => {
       const match = mapping.matches.get(earlierId)
@@ -273,7 +283,7 @@ export function compareFollowUp(input: FollowUpInput): FollowUpComparison {
       }
     })
     const compared = indicators.filter(i => i.currentId !== null)
-    if (compared.length === 0) return { item, basis: 'indicators', target: null, level: null, indicators, status: 'not-compared' }
+    if (compared.length === 0) return { item, basis: 'indicators', target: null, level: null, indicators, status: 'not-compared', alreadyReached: false }
     const reached = compared.every(i => i.level !== null && i.level >= i.target!)
     const rose = compared.some(i => i.level !== null && i.level > (i.earlierLevel ?? 0))
     const levels = compared.map(i => i.level)
@@ -284,6 +294,7 @@ export function compareFollowUp(input: FollowUpInput): FollowUpComparison {
       level: levels.includes(null) ? null : Math.min(...(levels as number[])),
       indicators,
       status: statusFrom(reached, rose),
+      alreadyReached: reached && compared.every(i => (i.earlierLevel ?? -1) >= i.target!),
     }
   }
 
@@ -321,6 +332,15 @@ export function baselineOf(assessment: Pick<Assessment, 'questionnaireId' | 'que
     createdAt: assessment.createdAt,
     updatedAt: assessment.updatedAt,
   }
+}
+
+/**
+ * A workshop delegation's consensus as the earlier assessment of a follow-up: computed by the workshop code
+ * (`consensusAssessment`), named by the workshop's title; `undefined` for an unknown delegation.
+ */
+export function baselineOfWorkshop(workshop: Workshop, delegationId: string, questionnaire: Pick<Questionnaire, 'indicators' | 'levels'>): Baseline | undefined {
+  const consensus = consensusAssessment(workshop, delegationId, questionnaire)
+  return consensus ? baselineOf(consensus, 'workshop', workshop.title) : undefined
 }
 
 /**

@@ -70,7 +70,10 @@ export function followUpText(c: FollowUpTextContext, comparison: FollowUpCompari
       levelNow(c, f, level),
       c.tr(`status.${f.status}`),
     ],
-    note: f.status === 'not-compared' ? c.tr('basis.notCompared') : f.basis === 'indicators' ? '' : c.tr(`basis.${f.basis}`),
+    note: [
+      f.status === 'not-compared' ? c.tr('basis.notCompared') : f.basis === 'indicators' ? '' : c.tr(`basis.${f.basis}`),
+      f.alreadyReached ? c.tr('basis.alreadyReached', { date }) : '',
+    ].filter(Boolean).join(' '),
   }))
 
   const counts = comparison.counts

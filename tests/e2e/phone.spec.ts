@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { ARTIFACTS, expectNoSeriousA11yViolations } from './helpers'
 import { createWorkshop, participantFile } from './workshop-helpers'
+import { seedWorkshop, sixParticipantWorkshop } from './workshop-seed'
 
 const PHONE = { width: 360, height: 780 }
 const DESKTOP = { width: 1280, height: 900 }
@@ -42,6 +43,14 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await page.getByRole('link', { name: 'Read the questions' }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await checkScreen(page, 'read-the-questions')
+
+  // Live workshop: joining by code and creating a workshop (their live parts need the workshop server: tests/e2e/live.spec.ts).
+  await page.goto('/#/join')
+  await expect(page.getByRole('heading', { level: 1, name: 'Join a live workshop' })).toBeVisible()
+  await checkScreen(page, 'live-join')
+  await page.goto('/#/live/new')
+  await expect(page.getByRole('heading', { level: 1, name: 'New live workshop' })).toBeVisible()
+  await checkScreen(page, 'live-new')
 
   await page.goto('/#/this-page-does-not-exist')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -88,9 +97,37 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible()
   await checkScreen(page, 'roadmap')
 
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  await page.getByRole('link', { name: 'Start a follow-up' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Start a follow-up' })).toBeVisible()
+  await checkScreen(page, 'follow-up-start')
+  await page.getByRole('button', { name: 'Start the follow-up' }).click()
+  await expect(page.locator('[data-fresh-look]').first()).toBeVisible()
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  await expect(page.getByTestId('followup-since')).toBeVisible()
+  await checkScreen(page, 'results-follow-up')
+
   await page.getByRole('link', { name: 'Show as QR code for the facilitator' }).click()
   await expect(page.getByRole('img', { name: /QR code of your answers/ })).toBeVisible()
   await checkScreen(page, 'answer-code')
+})
+
+test('at 360 px the workshop presentation and the QR scanning screens fit and pass axe', async ({ page }) => {
+  await page.setViewportSize(PHONE)
+  await page.goto('/')
+  await seedWorkshop(page, sixParticipantWorkshop('w-phone', 'Phone workshop'))
+  await page.goto('/#/workshops/w-phone/present')
+  await expect(page.getByText('6 participants')).toBeVisible()
+  await checkScreen(page, 'presentation-opening')
+  await page.keyboard.press('PageDown')
+  await expect(page.getByText(/^Discussion item 1 of 3/)).toBeVisible()
+  await checkScreen(page, 'presentation-item')
+  await page.keyboard.press('End')
+  await expect(page.getByText(/^Dimension 8 of 8/)).toBeVisible()
+  await checkScreen(page, 'presentation-dimension')
+  await page.goto('/#/workshops/w-phone/scan')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await checkScreen(page, 'workshop-scan')
 })
 
 test('on a phone, the questions can be answered and stepped through with the keyboard alone', async ({ page }) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { assessmentSchema, type Answer, type Answers } from '@/domain/assessment'
+import { addParticipant, createWorkshop } from '@/domain/workshop'
 import {
-  aimedLevel, baselineOf, carryAnswers, compareFollowUp, createFollowUp, mapIndicators, translateLevel, trendOf,
+  aimedLevel, baselineOf, baselineOfWorkshop, carryAnswers, compareFollowUp, createFollowUp, mapIndicators, translateLevel, trendOf,
   type FollowThroughItem, type FollowUpInput,
 } from '@/domain/followup'
 import { emptyProfile } from '@/domain/profile'
@@ -182,6 +183,28 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
   it('marks the user\'s own action progressing when its dimension moved up short of the target (alpha target 4, stage 1 → 2)', () => {
     const own: Partial<RoadmapEdits> = { targets: { alpha: 4 }, custom: [{ id: 'c2', dimensionId: 'alpha', title: 'Own', description: '', horizon: '0-6m' }] }
     expect(byKey(compareFollowUp(input({ edits: own })).followThrough, 'custom:c2')).toMatchObject({ target: 4, level: 2, status: 'progressing' })
+  })
+
+  it('says when an item\'s indicator was already at the aimed level on the earlier date (a1 was 2: alpha-12 done, already)', () => {
+    const already = compareFollowUp(input({ earlierAnswers: { ...earlierAnswers, a1: L(2) } }))
+    expect(byKey(already.followThrough, 'alpha-12')).toMatchObject({ status: 'done', alreadyReached: true })
+    expect(byKey(comparison.followThrough, 'alpha-12').alreadyReached).toBe(false)
+  })
+
+  it('does not call an earlier "don\'t know" already reached (b1 don\'t know, b2 0: beta-01 aims 1, b1 now 1)', () => {
+    const fromGap = compareFollowUp(input({ earlierAnswers: { ...earlierAnswers, b1: DK, b2: L(0) }, current: { ...currentAnswers, b1: L(1) } }))
+    expect(byKey(fromGap.followThrough, 'beta-01')).toMatchObject({ target: 1, level: 1, status: 'done', alreadyReached: false })
+  })
+
+  it('says when an own action\'s dimension already stood at the target (beta target lowered to its stage 0)', () => {
+    const lowered = compareFollowUp(input({ edits: { targets: { beta: 0 } } }))
+    expect(byKey(lowered.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: 0, status: 'done', alreadyReached: true })
+    expect(byKey(comparison.followThrough, 'custom:c1').alreadyReached).toBe(false)
+  })
+
+  it('does not call a dimension with no earlier stage already at a target of 0', () => {
+    const noStage = compareFollowUp(input({ earlierAnswers: { ...earlierAnswers, b1: DK, b2: DK, b3: DK }, edits: { targets: { beta: 0 } } }))
+    expect(byKey(noStage.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: 0, status: 'done', alreadyReached: false })
   })
 
   it('counts the items by status', () => {
@@ -370,5 +393,24 @@ describe('createFollowUp', () => {
   it('names a workshop consensus as the source', () => {
     expect(baselineOf(earlier, 'workshop', 'Regional workshop — Fiji')).toMatchObject({ source: 'workshop', title: 'Regional workshop — Fiji' })
     expect(baselineOf(earlier)).not.toHaveProperty('title')
+  })
+})
+
+describe('baselineOfWorkshop', () => {
+  // Two participants: a1 at 1 and 3 → median (lower middle) 1; b1 at 0 and 0 → 0; nothing else answered.
+  const created = createWorkshop({ id: 'w1', title: 'Suva workshop', questionnaireKey: 'mini@1.0.0', questionnaire: mini, locale: 'en', delegations: [{ id: 'fji', profile }], now: T })
+  const first = addParticipant(created, 'fji', { id: 'p1', answers: { a1: L(1), b1: L(0) }, source: 'device', now: T })
+  if (!first.ok) throw new Error('participant refused')
+  const second = addParticipant(first.workshop, 'fji', { id: 'p2', answers: { a1: L(3), b1: L(0) }, source: 'device', now: T })
+  if (!second.ok) throw new Error('participant refused')
+
+  it('takes the delegation\'s consensus, profile and roadmap, named by the workshop', () => {
+    const baseline = baselineOfWorkshop(second.workshop, 'fji', mini)!
+    expect(baseline).toMatchObject({ source: 'workshop', title: 'Suva workshop', questionnaireId: 'mini', questionnaireVersion: '1.0.0', profile })
+    expect(Object.fromEntries(Object.entries(baseline.answers).map(([id, a]) => [id, a.kind === 'level' ? a.level : a.kind]))).toEqual({ a1: 1, b1: 0 })
+  })
+
+  it('is undefined for an unknown delegation', () => {
+    expect(baselineOfWorkshop(second.workshop, 'nope', mini)).toBeUndefined()
   })
 })
