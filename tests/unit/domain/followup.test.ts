@@ -270,6 +270,20 @@ describe('mapIndicators', () => {
     expect(mapIndicators(mini, renamed).matches.get('b1')).toEqual({ earlierId: 'b1', currentId: 'B1' })
   })
 
+  it('keeps the id of a remapped entry without "to", and lists a reanswered indicator\'s new id once', () => {
+    const scaled: Questionnaire = {
+      ...mini, version: '1.2.0',
+      indicators: mini.indicators.map(i => (i.id === 'b2' ? { ...i, id: 'B2' } : i)),
+      migrations: [{ from: '1.0.0', actions: {}, indicators: [
+        { id: 'a1', change: 'remapped', levels: { 0: 0, 1: 1, 2: 1, 3: 2, 4: 3, 5: 3 }, freshLook: false },
+        { id: 'b2', change: 'reanswer', to: 'B2' },
+      ] }],
+    }
+    const mapping = mapIndicators(mini, scaled)
+    expect(mapping.matches.get('a1')).toEqual({ earlierId: 'a1', currentId: 'a1', levels: { 0: 0, 1: 1, 2: 1, 3: 2, 4: 3, 5: 3 } })
+    expect(mapping.notCompared).toEqual([{ indicatorId: 'b2', side: 'earlier', reason: 'reanswer' }])
+  })
+
   it('ignores a migration written for another earlier version', () => {
     const elsewhere: Questionnaire = { ...v2, migrations: [{ ...v2.migrations![0]!, from: '0.9.0' }] }
     expect(mapIndicators(mini, elsewhere).notCompared.map(n => n.indicatorId)).toEqual(['a1', 'b2', 'A1', 'c1'])
