@@ -63,7 +63,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{html,js,css,svg,png,ttf,txt,webmanifest}'],
         globIgnores: ['assets/optional-*'],
-        maximumFileSizeToCacheInBytes: 1024 * 1024,
+        // Each shipped questionnaire, with its texts in five languages, is a chunk of about 1.1 MB; the checker accepts
+        // questionnaire files up to 3 MB, so the precache must take chunks that large or the app cannot start offline.
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },

@@ -39,6 +39,19 @@ export const router = createRouter({
         { path: 'd/:delegationId/follow-up', name: 'workshop-follow-up', component: () => import('./views/WorkshopFollowUpView.vue'), props: true },
       ],
     },
+    // Presentation mode fills the screen: no app header or footer on the projector.
+    { path: '/workshops/:workshopId/present', name: 'workshop-present', component: () => import('./views/WorkshopPresentView.vue'), props: true, meta: { bare: true } },
+    { path: '/workshops/:workshopId/scan', name: 'workshop-scan', component: () => import('./views/WorkshopScanView.vue'), props: true },
+    // Live workshop: participants join by code (the QR code carries it); the facilitator's address carries its key
+    // after the '#', so it never reaches a server log.
+    { path: '/join/:code?', name: 'live-join', component: () => import('./views/LiveJoinView.vue'), props: true },
+    { path: '/live/new', name: 'live-new', component: () => import('./views/LiveNewView.vue') },
+    {
+      path: '/live/:workshopId',
+      name: 'live-facilitator',
+      component: () => import('./views/LiveFacilitatorView.vue'),
+      props: route => ({ workshopId: String(route.params.workshopId), facilitatorKey: typeof route.query.key === 'string' ? route.query.key : undefined }),
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),

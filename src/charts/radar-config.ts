@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js'
+import { NUMBERING_SYSTEM } from '@/i18n/locales'
 
 /** One series on the radar: a value per dimension (`null` = no score), in dimension order. */
 export interface RadarSeries {
@@ -12,6 +13,8 @@ export interface RadarInput {
   labels: string[][]
   series: RadarSeries[]
   max: number
+  /** The interface language, for the numbers Chart.js writes (ticks, tooltips). */
+  locale?: string
   /** Right to left (Arabic): dimensions run anticlockwise from the top, as the PDF's radar does, and the legend reads from the right. */
   rtl?: boolean
 }
@@ -71,6 +74,8 @@ export function buildRadarConfig(input: RadarInput): ChartConfiguration<'radar',
       }),
     },
     options: {
+      // Western digits whatever the browser's own language, as everywhere else in the app and in the PDF.
+      locale: `${input.locale ?? 'en'}-u-nu-${NUMBERING_SYSTEM}`,
       responsive: true,
       maintainAspectRatio: true,
       animation: false,

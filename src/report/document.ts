@@ -1,7 +1,7 @@
 import { jsPDF } from 'jspdf'
 import { __createTable, autoTable, type CellDef, type RowInput, type UserOptions } from 'jspdf-autotable'
 import { COLORS, CONTENT_WIDTH_MM, FONT, PAGE } from './palette'
-import { RTL_TEXT, textDirection, type Direction } from './direction'
+import { textDirection, textDirectionOf, type Direction } from './direction'
 import { drawRadar } from './radar'
 import type { CoverSpec, ParagraphOptions, RadarAxis, ReportWriter, TableCell, TableSpec } from './writer'
 
@@ -35,6 +35,14 @@ export function createDocument(fonts: ReportFonts): jsPDF {
 /** A link or path longer than this is left to wrap inside its cell rather than widen the column. */
 const LONG_TOKEN = 28
 
+/**
+ * Arabic letters in the joined forms jsPDF draws them with, so that widths are measured as drawn (autotable wraps
+ * cells by the width of the letters it is given; jsPDF leaves letters already joined as they are).
+ */
+function shaped(doc: jsPDF, text: string): string {
+  return /[\u0600-\u06FF]/.test(text) ? (doc as unknown as { processArabic: (t: string) => string }).processArabic(text) : text
+}
+
 /** Width in mm of the longest word of some texts at a size and weight (links and other long tokens aside). */
 function longestWord(doc: jsPDF, texts: readonly string[], size: number, bold: boolean): number {
   doc.setFont(FONT, bold ? 'bold' : 'normal').setFontSize(size)
@@ -42,7 +50,7 @@ function longestWord(doc: jsPDF, texts: readonly string[], size: number, bold: b
   for (const text of texts) {
     for (const word of text.split(/\s+/)) {
       if (word.length > LONG_TOKEN || /^\w+:\/\//.test(word)) continue
-      widest = Math.max(widest, doc.getTextWidth(word))
+      widest = Math.max(widest, doc.getTextWidth(shaped(doc, word)))
     }
   }
   doc.setFont(FONT, 'normal')
@@ -50,13 +58,15 @@ function longestWord(doc: jsPDF, texts: readonly string[], size: number, bold: b
 }
 
 /** A cell as jspdf-autotable wants it. */
-function cellDef(cell: TableCell, columns: number, fillColor: readonly number[] | undefined): CellDef {
+function cellDef(doc: jsPDF, cell: TableCell, columns: number, fillColor: readonly number[] | undefined, dir: Direction): CellDef {
   const base = typeof cell === 'string' ? { text: cell } : cell
   const styles: Record<string, unknown> = {}
+  // In a right-to-left table, a cell whose text starts in a left-to-right script keeps that direction (still aligned as its column).
+  if (dir === 'rtl') styles.textOptions = { ...textDirection(textDirectionOf(base.text, dir)) }
   if (fillColor) styles.fillColor = [...fillColor]
   if (base.bold) styles.fontStyle = 'bold'
   if (base.muted) Object.assign(styles, { fontSize: TABLE_FONT_SIZE - 0.7, textColor: [...COLORS.muted] })
-  return { content: base.text, ...(base.span ? { colSpan: columns } : {}), styles } as CellDef
+  return { content: shaped(doc, base.text), ...(base.span ? { colSpan: columns } : {}), styles } as CellDef
 }
 
 /**
@@ -198,12 +208,12 @@ export class Writer implements ReportWriter {
     })
     const body: RowInput[][] = spec.groups.map((group, g) => {
       const fill = spec.zebra ? (g % 2 === 0 ? [255, 255, 255] : COLORS.shade) : undefined
-      return group.map(row => row.map(cell => cellDef(cell, columns, fill)))
+      return group.map(row => row.map(cell => cellDef(doc, cell, columns, fill, this.dir)))
     })
     const options = (rows: RowInput[], startY: number): UserOptions => ({
       ...tableStyles(this.dir),
       startY,
-      head: [spec.head],
+      head: [spec.head.map(text => shaped(doc, text))],
       body: rows,
       ...(spec.zebra ? { alternateRowStyles: {} } : {}),
       columnStyles,
@@ -262,7 +272,7 @@ export function mirrorTable(spec: TableSpec): TableSpec {
 export function putText(doc: jsPDF, dir: Direction, text: string | string[], x: number, y: number, options: { align?: Align, lineHeightFactor?: number, angle?: number, baseline?: 'middle' } = {}): void {
   const align = options.align ?? 'left'
   if (dir === 'ltr') doc.text(text, x, y, { ...options, align })
-  else doc.text(text, PAGE.width - x, y, { ...options, align: FLIPPED[align], ...RTL_TEXT } as Parameters<jsPDF['text']>[3])
+  else doc.text(text, PAGE.width - x, y, { ...options, align: FLIPPED[align], ...textDirection(textDirectionOf(text, dir)) } as Parameters<jsPDF['text']>[3])
 }
 
 /**

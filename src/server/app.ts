@@ -42,6 +42,8 @@ export interface AppOptions {
   createFromAnyAddress: boolean
   /** Behind a load balancer: take the client's address from X-Forwarded-For. */
   trustProxy: boolean
+  /** The addresses participants reach this server at (local-network addresses with --lan, or --public-url). */
+  joinBases?: () => string[]
   now?: () => Date
   /** One line per request (method, route pattern, status, time): no ids, no secrets, no answer text. */
   log?: (line: string) => void
@@ -143,6 +145,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return found
   }
 
+  // Who writes with a token: the busiest lookup (every answer). Kept a few seconds, and dropped at once when the
+  // workshop is deleted (whichever process deletes it, through the notification); "closed" and "submitted" are
+  // checked by the write itself, so nothing here can let a refused write through.
+  const writers = new Map<string, { workshopId: string, participantId: string, questionnaireKey: string, until: number }>()
+  hub.onDeleted((workshopId) => { for (const [digest, writer] of writers) if (writer.workshopId === workshopId) writers.delete(digest) })
+  async function writerOfRequest(request: FastifyRequest): Promise<{ workshopId: string, participantId: string, questionnaireKey: string }> {
+    const secret = bearerOf(request.headers.authorization)
+    if (!secret) throw new ApiError(401, 'unauthorized')
+    const digest = digestOf(secret)
+    const cached = writers.get(digest)
+    if (cached && cached.until > Date.now()) return cached
+    const found = await repository.participantByToken(digest)
+    if (!found) throw new ApiError(403, 'forbidden')
+    if (writers.size > 10_000) writers.clear()
+    const writer = { workshopId: found.workshop.id, participantId: found.participantId, questionnaireKey: `${found.workshop.questionnaireId}@${found.workshop.questionnaireVersion}`, until: Date.now() + 5000 }
+    writers.set(digest, writer)
+    return writer
+  }
+
   function takeJoin(request: FastifyRequest): void {
     const wait = joins.take(request.ip)
     if (wait > 0) throw new ApiError(429, 'rateLimited', [], wait)
@@ -183,7 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/workshops/:id', async (request) => {
     const row = await facilitatorWorkshop(request)
     const participants = await repository.participants(row.id)
-    return { workshop: workshopOf(row, participants), live: liveStatusOf(row, participants) }
+    return { workshop: workshopOf(row, participants), live: liveStatusOf(row, participants, options.joinBases?.() ?? []) }
   })
 
   app.patch('/api/workshops/:id', async (request) => {
@@ -245,7 +266,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.raw.on('close', end)
     reply.hijack()
     const participants = await repository.participants(row.id)
-    send('snapshot', { workshop: workshopOf(row, participants), live: liveStatusOf(row, participants) })
+    send('snapshot', { workshop: workshopOf(row, participants), live: liveStatusOf(row, participants, options.joinBases?.() ?? []) })
   })
 
   // --- participants --------------------------------------------------------------------------------------------
@@ -289,14 +310,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
 
   app.put('/api/participant/answers', async (request) => {
-    const { workshop, participantId } = await participantOfRequest(request)
+    const writer = await writerOfRequest(request)
     const input = validated(putAnswersRequestSchema, request.body)
-    const questionnaire = options.questionnaires.get(`${workshop.questionnaireId}@${workshop.questionnaireVersion}`)
+    const questionnaire = options.questionnaires.get(writer.questionnaireKey)
     if (!questionnaire) throw new ApiError(400, 'questionnaireUnknown')
     const problems = checkAnswerChanges(questionnaire, input.changes)
     if (problems.length > 0) throw new ApiError(400, 'invalid', problems.slice(0, 50))
-    const outcome = await repository.putAnswers(workshop.id, participantId, input.changes, now())
-    if (!outcome.ok) throw outcome.reason === 'notFound' ? new ApiError(404, 'notFound') : new ApiError(403, 'closed')
+    const outcome = await repository.putAnswers(writer.workshopId, writer.participantId, input.changes, now())
+    if (!outcome.ok) throw outcome.reason === 'notFound' ? new ApiError(403, 'forbidden') : new ApiError(403, 'closed')
     return { applied: outcome.applied, acknowledged: outcome.acknowledged }
   })
 

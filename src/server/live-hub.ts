@@ -20,6 +20,7 @@ const GATHER_MS = 100
 export async function createLiveHub(db: Database, repository: Repository) {
   const subscribers = new Map<string, Set<Subscriber>>()
   const pending = new Map<string, Set<string>>()
+  const deletionListeners: Array<(workshopId: string) => void> = []
 
   async function flushParticipants(workshopId: string): Promise<void> {
     const ids = pending.get(workshopId)
@@ -35,6 +36,7 @@ export async function createLiveHub(db: Database, repository: Repository) {
   }
 
   async function onEvent(event: WorkshopEvent): Promise<void> {
+    if (event.kind === 'deleted') for (const listener of deletionListeners) listener(event.workshopId)
     const listeners = subscribers.get(event.workshopId)
     if (!listeners || listeners.size === 0) return
     if (event.kind === 'participant') {
@@ -80,6 +82,10 @@ export async function createLiveHub(db: Database, repository: Repository) {
         set.delete(subscriber)
         if (set.size === 0) subscribers.delete(workshopId)
       }
+    },
+    /** Calls `listener` when a workshop is deleted, by this process or another. */
+    onDeleted(listener: (workshopId: string) => void): void {
+      deletionListeners.push(listener)
     },
     /** Open streams on this process (for the shutdown and the tests). */
     get size(): number {

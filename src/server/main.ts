@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     joinLimit: options.joinLimit,
     createFromAnyAddress: options.createFromAnyAddress,
     trustProxy: options.trustProxy,
+    joinBases: () => options.publicUrl ? [options.publicUrl] : options.lan ? lanAddresses().map(({ address }) => `http://${address}:${port}`) : [],
     log: options.quiet ? undefined : line => console.log(`${new Date().toISOString()} ${line}`),
     onWorkshopCreated: ({ joinCode }) => {
       if (!options.lan) return

@@ -13,6 +13,7 @@ export interface ServerOptions {
   joinLimit: number
   createFromAnyAddress: boolean
   trustProxy: boolean
+  publicUrl: string | undefined
   quiet: boolean
   help: boolean
 }
@@ -38,6 +39,8 @@ Options:
                          Allow workshops to be created from other computers (a hosted server). By default
                          only this computer may create one; participants join from anywhere that reaches it.
   --trust-proxy          Behind a load balancer: take the client's address from X-Forwarded-For.
+  --public-url URL       The address participants reach the server at (e.g. https://workshops.example.org),
+                         shown with the join code and in the QR code. With --lan, the local-network addresses.
   --quiet                Print no line per request.
   --help                 Show this help.
 
@@ -53,6 +56,12 @@ function count(value: string | undefined, name: string, fallback: number, min: n
   const n = Number(value)
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`)
   return n
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (!/^https?:\/\/[^/\s]+$/.test(value.replace(/\/+$/, ''))) throw new Error('--public-url must be an http:// or https:// address without a path')
+  return value.replace(/\/+$/, '')
 }
 
 /** Reads the command line and the environment; throws an Error with a plain message on a bad option. */
@@ -71,6 +80,7 @@ export function parseServerOptions(argv: readonly string[], env: Readonly<Record
       'join-limit': { type: 'string' },
       'create-from-any-address': { type: 'boolean', default: false },
       'trust-proxy': { type: 'boolean', default: false },
+      'public-url': { type: 'string' },
       'quiet': { type: 'boolean', default: false },
       'help': { type: 'boolean', default: false },
     },
@@ -90,6 +100,7 @@ export function parseServerOptions(argv: readonly string[], env: Readonly<Record
     joinLimit: count(values['join-limit'], 'join-limit', 60, 1, 10_000_000),
     createFromAnyAddress: values['create-from-any-address'] === true,
     trustProxy: values['trust-proxy'] === true,
+    publicUrl: publicUrl(values['public-url']),
     quiet: values.quiet === true,
     help: values.help === true,
   }

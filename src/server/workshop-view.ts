@@ -45,14 +45,17 @@ export function workshopOf(row: WorkshopRow, participants: readonly ParticipantR
 
 /** What only a live workshop has beside the model: its join code, whether it is closed, and each participant's progress. */
 export interface LiveStatus {
+  /** Addresses participants reach this server at (`http://192.168.1.20:8080`), when known; else the page's own. */
+  joinBases: string[]
   joinCode: string
   closed: boolean
   spreadAllowed: boolean
   states: Record<string, LiveParticipantState>
 }
 
-export function liveStatusOf(row: WorkshopRow, participants: readonly ParticipantRow[]): LiveStatus {
+export function liveStatusOf(row: WorkshopRow, participants: readonly ParticipantRow[], joinBases: readonly string[] = []): LiveStatus {
   return {
+    joinBases: [...joinBases],
     joinCode: row.joinCode,
     closed: row.closed,
     spreadAllowed: row.spreadAllowed,

@@ -96,6 +96,11 @@ describe('the command line', () => {
     expect(() => parseServerOptions([], { DATABASE_URL: 'mysql://u@db/w' })).toThrow('DATABASE_URL must start with postgres://')
   })
 
+  it('takes a public address without a path for hosted servers', () => {
+    expect(parseServerOptions(['--public-url', 'https://workshops.example.org/'], {}).publicUrl).toBe('https://workshops.example.org')
+    expect(() => parseServerOptions(['--public-url', 'workshops.example.org'], {})).toThrow('--public-url')
+  })
+
   it('refuses a bad number or an unknown option', () => {
     expect(() => parseServerOptions(['--port', '70000'], {})).toThrow('--port must be a whole number from 0 to 65535')
     expect(() => parseServerOptions(['--rate-limit', '0'], {})).toThrow('--rate-limit')
@@ -103,7 +108,7 @@ describe('the command line', () => {
   })
 
   it('--help explains every option', () => {
-    for (const option of ['--lan', '--host', '--port', '--data', '--dist', '--no-build', '--rate-limit', '--join-limit', '--create-from-any-address', '--trust-proxy', '--quiet', '--help', 'DATABASE_URL']) {
+    for (const option of ['--lan', '--host', '--port', '--data', '--dist', '--no-build', '--rate-limit', '--join-limit', '--create-from-any-address', '--trust-proxy', '--public-url', '--quiet', '--help', 'DATABASE_URL']) {
       expect(HELP, option).toContain(option)
     }
   })

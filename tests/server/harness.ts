@@ -44,11 +44,13 @@ export interface ServerStart {
   databaseUrl?: string
   args?: string[]
   quiet?: boolean
+  /** The built app to serve; a tiny stand-in when not given. */
+  distDir?: string
 }
 
 export async function startServer(start: ServerStart): Promise<RunningServer> {
   const port = await freePort()
-  const args = ['--import', 'tsx', 'src/server/main.ts', '--no-build', '--port', String(port), '--dist', fakeDist(), '--join-limit', '100000', '--rate-limit', '100000']
+  const args = ['--import', 'tsx', 'src/server/main.ts', '--no-build', '--port', String(port), '--dist', start.distDir ?? fakeDist(), '--join-limit', '100000', '--rate-limit', '100000']
   if (start.dataDir) args.push('--data', start.dataDir)
   if (start.quiet !== false) args.push('--quiet')
   args.push(...(start.args ?? []))

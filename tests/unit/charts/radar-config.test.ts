@@ -23,6 +23,11 @@ describe('the results radar', () => {
     expect(config.options?.plugins?.tooltip?.rtl).toBe(true)
   })
 
+  it('writes its numbers with Western digits in the interface language', () => {
+    expect(buildRadarConfig({ ...input, locale: 'ar' }).options?.locale).toBe('ar-u-nu-latn')
+    expect(new Intl.NumberFormat(buildRadarConfig({ ...input, locale: 'ar' }).options?.locale).format(5)).toBe('5')
+  })
+
   it('orders one or no axis the same either way', () => {
     expect(axisOrder(1, true)).toEqual([0])
     expect(axisOrder(0, true)).toEqual([])

@@ -12,17 +12,15 @@ import { assessmentOutcome } from '@/domain/outcome'
 import type { Questionnaire } from '@/domain/questionnaire'
 import { buildReportDocx } from '@/report/build-docx'
 import { buildReportPdf } from '@/report/build-report'
+import { textDirectionOf } from '@/report/direction'
 import { mirrorTable, PAGE } from '@/report/document'
 import { pdfPages, pdfPlacedText } from '../../pdf-text'
 
 const checked = checkQuestionnaireText(readFileSync('questionnaires/tech-diplomacy.json', 'utf8'))
 if (!checked.ok) throw new Error('questionnaire invalid')
-// Arabic dimension titles written for this test, so the test does not depend on the shipped translation.
-const ARABIC_TITLES = ['الولاية والترسيخ المؤسسي', 'الاستراتيجية والأولويات', 'القدرات والمهارات', 'التنسيق الحكومي', 'الشراكات مع أصحاب المصلحة', 'الحضور متعدد الأطراف', 'الموارد والتمويل', 'الرصد والتعلم']
-const q: Questionnaire = {
-  ...checked.questionnaire,
-  dimensions: checked.questionnaire.dimensions.map((d, i) => ({ ...d, title: { ...d.title, ar: ARABIC_TITLES[i]! } })),
-}
+const q: Questionnaire = checked.questionnaire
+// The shipped Arabic names of the dimensions (the translation memory applied to the questionnaire).
+const ARABIC_TITLES = q.dimensions.map(d => d.title.ar ?? '')
 
 function input(locale: string) {
   const parsed = parseAssessmentFile(readFileSync('tests/fixtures/emerging-mid.tda.json', 'utf8'), () => q)
@@ -51,17 +49,22 @@ describe('a PDF report in Arabic', () => {
   }, 30_000)
 
   it('reads back every Arabic dimension name, letters in logical order', () => {
-    expect(q.dimensions.length).toBe(ARABIC_TITLES.length)
-    for (const title of ARABIC_TITLES) expect(text).toContain(title)
+    expect(ARABIC_TITLES.length).toBe(8)
+    for (const title of ARABIC_TITLES) {
+      expect(title).toMatch(/^[\u0600-\u06FF]/)
+      expect(text).toContain(title)
+    }
     expect(text).not.toContain('\uFFFD')
   })
 
-  it('writes the country\'s Arabic name', () => {
+  it('writes the country\'s Arabic name, and a name typed in English left to right with its brackets in place', () => {
     expect(text).toContain('غانا')
+    expect(text).toContain('Ministry of Foreign Affairs (fictional demonstration data)')
   })
 
   it('sets the dimension table right to left: the name column on the right, the scores to its left', () => {
-    const page = placed.find(items => items.some(i => i.text === ARABIC_TITLES[0]) && items.some(i => i.text === '4/4'))!
+    const page = placed.find(items => items.some(i => i.text === ARABIC_TITLES[0]) && items.some(i => i.text === '4/4'))
+    if (!page) throw new Error('no page with the dimension table')
     const name = page.find(i => i.text === ARABIC_TITLES[0])!
     const answered = page.find(i => i.text === '4/4')!
     expect(name.x).toBeGreaterThan(answered.x)
@@ -107,5 +110,19 @@ describe('mirrorTable', () => {
     expect(mirrored.widths).toEqual([30, 16, 'auto'])
     expect(mirrored.align).toEqual(['right', 'left', 'right'])
     expect(mirrored.groups).toEqual([[['c', 'b', 'a'], [{ text: 'all', span: true }]]])
+  })
+})
+
+describe('textDirectionOf', () => {
+  it('takes the direction of the first letter, as dir="auto" does', () => {
+    expect(textDirectionOf('Ministry of Foreign Affairs (العربية)', 'rtl')).toBe('ltr')
+    expect(textDirectionOf('(وزارة) Ministry', 'ltr')).toBe('rtl')
+    expect(textDirectionOf(['12 ', 'نوفمبر'], 'ltr')).toBe('rtl')
+    expect(textDirectionOf('Ñandú', 'rtl')).toBe('ltr')
+  })
+
+  it('keeps the page\'s direction for text with no letter', () => {
+    expect(textDirectionOf('4/4 — 3.0', 'rtl')).toBe('rtl')
+    expect(textDirectionOf('', 'ltr')).toBe('ltr')
   })
 })
