@@ -226,12 +226,18 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
 
   it('leaves an own action not yet when its dimension has no stage now, even against a target of 0', () => {
     const noStage = compareFollowUp(input({ edits: { targets: { beta: 0 } }, current: { ...currentAnswers, b1: DK, b2: DK, b3: DK } }))
-    expect(byKey(noStage.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: null, status: 'not-yet' })
+    expect(byKey(noStage.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: null, status: 'not-yet', alreadyReached: false })
   })
 
   it('says an own action\'s dimension was already at its target (alpha target lowered to its stage 1, now 2)', () => {
     const own: Partial<RoadmapEdits> = { targets: { alpha: 1 }, custom: [{ id: 'c2', dimensionId: 'alpha', title: 'Own', description: '', horizon: '0-6m' }] }
     expect(byKey(compareFollowUp(input({ edits: own })).followThrough, 'custom:c2')).toMatchObject({ target: 1, level: 2, status: 'done', alreadyReached: true })
+  })
+
+  it('leaves an own action not yet when its dimension stayed at a stage above 0 (alpha target 4, stage 1 → 1)', () => {
+    const own: Partial<RoadmapEdits> = { targets: { alpha: 4 }, custom: [{ id: 'c2', dimensionId: 'alpha', title: 'Own', description: '', horizon: '0-6m' }] }
+    const stayed = compareFollowUp(input({ edits: own, current: { ...currentAnswers, a1: L(1) } }))
+    expect(byKey(stayed.followThrough, 'custom:c2')).toMatchObject({ target: 4, level: 1, status: 'not-yet' })
   })
 
   it('counts the items by status', () => {
