@@ -48,12 +48,13 @@ export interface IndicatorMapping {
 export function mapIndicators(earlier: Pick<Questionnaire, 'version' | 'indicators'>, current: Pick<Questionnaire, 'indicators' | 'migrations'>): IndicatorMapping {
   const currentIds = new Set(current.indicators.map(i => i.id))
   const migration = findMigration(current, earlier.version)
-  const entries = new Map((migration?.indicators ?? []).map(e => [e.id, e]))
+  const entries = new Map(migration?.indicators.map(e => [e.id, e]))
   const matches = new Map<string, IndicatorMatch>()
   const notCompared: NotCompared[] = []
   const reached = new Set<string>()
   for (const { id } of earlier.indicators) {
     const entry = entries.get(id)
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent; a `same` entry has no `to`, so `entry.to ?? id` gives `id` as well
     const to = entry === undefined || entry.change === 'same' ? id : (entry.to ?? id)
     if (entry?.change === 'reanswer') {
       // its new version is the same question asked anew: listed once, as "to be answered again", not also as added
@@ -260,32 +261,36 @@ export function compareFollowUp(input: FollowUpInput): FollowUpComparison {
         alreadyReached: false,
       }
     }
-    const aim = item.kind === 'library' ? aimedLevel(item.action!.steps, earlierTarget?.stage ?? null, earlierTarget?.target ?? 0) : (earlierTarget?.target ?? 0)
-    const named = item.kind === 'library' ? actionIndicators.get(item.action!.id) ?? [] : []
+    // A library item's dimension is always in the earlier plan; the user's own action may name one that is not (aim 0).
+    const aim = item.kind === 'library' ? aimedLevel(item.action!.steps, earlierTarget!.stage, earlierTarget!.target) : (earlierTarget?.target ?? 0)
+    const named = item.kind === 'library' ? actionIndicators.get(item.action!.id)! : []
     if (named.length === 0) {
       const d = currentDimensions.get(item.dimensionId)
       if (d === undefined) return { item, basis: 'dimension', target: null, level: null, indicators: [], status: 'not-compared', alreadyReached: false }
       const then = earlierTarget?.stage ?? null
-      const rose = d.stage !== null && d.stage > (then ?? 0)
-      const reached = d.stage !== null && d.stage >= aim
+      // No stage now counts as below every level: neither reached nor risen.
+      const rose = (d.stage ?? -1) > (then ?? 0)
+      const reached = (d.stage ?? -1) >= aim
       return { item, basis: 'dimension', target: aim, level: d.stage, indicators: [], status: statusFrom(reached, rose), alreadyReached: reached && then !== null && then >= aim }
     }
     const indicators = named.map((earlierId): AimedIndicator => {
       const match = mapping.matches.get(earlierId)
-      const then = earlierIndicators.get(earlierId)?.level ?? null
+      const then = earlierIndicators.get(earlierId)!.level
       if (match === undefined) return { earlierId, currentId: null, earlierLevel: then, level: null, target: null }
       return {
         earlierId,
         currentId: match.currentId,
+        // Stryker disable next-line ConditionalExpression: equivalent; no level map has a "null" entry, so a null level stays null
         earlierLevel: then === null ? null : translateLevel(match, then),
-        level: currentIndicators.get(match.currentId)?.level ?? null,
+        level: currentIndicators.get(match.currentId)!.level,
         target: translateLevel(match, aim),
       }
     })
     const compared = indicators.filter(i => i.currentId !== null)
     if (compared.length === 0) return { item, basis: 'indicators', target: null, level: null, indicators, status: 'not-compared', alreadyReached: false }
-    const reached = compared.every(i => i.level !== null && i.level >= i.target!)
-    const rose = compared.some(i => i.level !== null && i.level > (i.earlierLevel ?? 0))
+    // No level now ("don't know", "not applicable", unanswered) counts as below every level: neither reached nor risen.
+    const reached = compared.every(i => (i.level ?? -1) >= i.target!)
+    const rose = compared.some(i => (i.level ?? -1) > (i.earlierLevel ?? 0))
     const levels = compared.map(i => i.level)
     return {
       item,

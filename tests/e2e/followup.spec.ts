@@ -125,3 +125,42 @@ test('a follow-up started with blank answers keeps the earlier assessment after 
   // Nothing answered yet: every earlier item is "not yet".
   await expect(page.getByTestId('followup-summary')).toContainText(/\d+ items in the earlier roadmap: 0 done, 0 progressing, \d+ not yet, 0 not compared\./)
 })
+
+test('a follow-up starts from a workshop delegation\'s consensus and is compared with it', async ({ page }) => {
+  test.setTimeout(90_000)
+  const errors = trackErrors(page)
+  await page.goto('/')
+  await page.getByRole('link', { name: 'New workshop' }).click()
+  await page.getByLabel(/^Title of the workshop/).fill('Honiara planning workshop')
+  await page.getByLabel('Search countries').fill('Solomon')
+  await page.getByLabel(/^Ministry/).fill('Ministry of Foreign Affairs')
+  await page.getByLabel(/^Unit/).fill('Policy Planning')
+  await page.getByRole('button', { name: 'Create the workshop' }).click()
+
+  // Two participants' files: the 1.0.0 fixture carried to 1.1.0 is refused, so both are written for 1.1.0.
+  const participant = (name: string, level: number) => {
+    const file = JSON.parse(readFileSync('tests/fixtures/ldc-island-early.tda.json', 'utf8')) as { questionnaire: { version: string }, assessment: { locale: string, createdAt: string, answers: Record<string, { kind: string, level?: number }> } }
+    file.questionnaire.version = '1.1.0'
+    file.assessment.locale = 'en'
+    file.assessment.createdAt = `2026-11-0${level}T10:00:00.000Z`
+    file.assessment.answers['I1.4'] = { ...file.assessment.answers['I1.4']!, kind: 'level', level }
+    return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) }
+  }
+  await page.getByLabel('Choose answers files…').setInputFiles([participant('p1.tda.json', 1), participant('p2.tda.json', 2)])
+  await page.getByRole('link', { name: /See the results of the consensus/ }).click()
+  await page.getByRole('link', { name: 'Start a follow-up' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Start a follow-up' })).toBeVisible()
+  await expect(page.getByText(/since the consensus of the workshop “Honiara planning workshop”/)).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+  await page.getByRole('button', { name: 'Start the follow-up' }).click()
+
+  // The follow-up is an ordinary saved assessment, compared with the consensus (I1.4: median of 1 and 2 = 1).
+  await expect(page.locator('[data-indicator="I1.4"]').getByRole('radio', { name: /^1 ·/ })).toBeChecked()
+  await page.locator('[data-indicator="I1.4"]').getByRole('radio', { name: /^2 ·/ }).check()
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  const since = page.getByTestId('followup-since')
+  await expect(since).toContainText('Compared with the workshop consensus “Honiara planning workshop”')
+  await expect(since.locator('tr[data-dimension="mandate"]')).toContainText('stage up')
+  await expect(since.getByTestId('followup-through').locator('tr[data-item="A1.12b"]')).toContainText('Done')
+  expect(errors).toEqual([])
+})

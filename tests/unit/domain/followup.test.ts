@@ -73,16 +73,20 @@ describe('aimedLevel', () => {
   it('counts a dimension without a stage from 0 (no stage, target 1 → 1)', () => {
     expect(aimedLevel(steps, null, 1)).toBe(1)
   })
+  it('leaves out steps below the earlier stage (0→3 and 1→2, stage 1, target 2 → 2)', () => {
+    expect(aimedLevel([{ from: 0, to: 3 }, { from: 1, to: 2 }], 1, 2)).toBe(2)
+  })
   it('falls back to the highest step when none is in range (step 3→4, stage 0, target 1 → 4)', () => {
     expect(aimedLevel([{ from: 3, to: 4 }], 0, 1)).toBe(4)
   })
 })
 
 describe('compareFollowUp: change since the earlier date', () => {
-  const comparison = compareFollowUp(input())
+  // computed inside each test (not when the file is collected), so mutation testing sees every rule at work
+  const comparison = () => compareFollowUp(input())
 
   it('gives each dimension its score and stage then and now, with the direction', () => {
-    expect(comparison.dimensions).toEqual([
+    expect(comparison().dimensions).toEqual([
       // 1.25 → 2.25 (shown 1.3 → 2.3), stage 1 → 2
       { dimensionId: 'alpha', inEarlier: true, earlierScore: 1.25, score: 2.25, earlierStage: 1, stage: 2, scoreTrend: 'up', stageTrend: 'up' },
       // 0.25 → 0.5 (shown 0.3 → 0.5), stage 0 → 0
@@ -91,9 +95,9 @@ describe('compareFollowUp: change since the earlier date', () => {
   })
 
   it('gives the index and the overall stage then and now', () => {
-    expect(comparison.overall.earlierIndex).toBeCloseTo(18.333, 3)
-    expect(comparison.overall.index).toBeCloseTo(33.333, 3)
-    expect(comparison.overall).toMatchObject({ indexTrend: 'up', earlierStage: 0, stage: 1, stageTrend: 'up' })
+    expect(comparison().overall.earlierIndex).toBeCloseTo(18.333, 3)
+    expect(comparison().overall.index).toBeCloseTo(33.333, 3)
+    expect(comparison().overall).toMatchObject({ indexTrend: 'up', earlierStage: 0, stage: 1, stageTrend: 'up' })
   })
 
   it('says down when a dimension fell (alpha a1 back to 0: stage 1 → 0, score 1.25 → (0 + 2 + 1) ÷ 4 = 0.75)', () => {
@@ -108,28 +112,29 @@ describe('compareFollowUp: change since the earlier date', () => {
   })
 
   it('keeps the earlier date and both questionnaire versions', () => {
-    expect(comparison).toMatchObject({ earlierDate: '2026-01-15', earlierVersion: '1.0.0', currentVersion: '1.0.0' })
+    expect(comparison()).toMatchObject({ earlierDate: '2026-01-15', earlierVersion: '1.0.0', currentVersion: '1.0.0' })
   })
 })
 
 describe('compareFollowUp: follow-through of the earlier plan', () => {
-  const comparison = compareFollowUp(input())
+  // computed inside each test (not when the file is collected), so mutation testing sees every rule at work
+  const comparison = () => compareFollowUp(input())
 
   it('lists every item of the earlier plan, dropped ones excepted', () => {
-    expect(comparison.followThrough.map(f => f.item.key).sort()).toEqual(['alpha-12', 'beta-01', 'custom:c1', 'find-out:b3'])
+    expect(comparison().followThrough.map(f => f.item.key).sort()).toEqual(['alpha-12', 'beta-01', 'custom:c1', 'find-out:b3'])
     const dropped = compareFollowUp(input({ edits: { dropped: ['beta-01'] } }))
     expect(dropped.followThrough.map(f => f.item.key)).not.toContain('beta-01')
   })
 
   it('is done when the indicator reached the step\'s level (alpha-12: a1 1 → 2, aimed 2), with the earlier owner and date', () => {
-    const f = byKey(comparison.followThrough, 'alpha-12')
+    const f = byKey(comparison().followThrough, 'alpha-12')
     expect(f).toMatchObject({ basis: 'indicators', target: 2, level: 2, status: 'done' })
     expect(f.item).toMatchObject({ owner: 'Policy planning', targetDate: '2026-09-30' })
     expect(f.indicators).toEqual([{ earlierId: 'a1', currentId: 'a1', earlierLevel: 1, level: 2, target: 2 }])
   })
 
   it('is not yet when the indicator stayed where it was (beta-01: b1 0 → 0, aimed 1)', () => {
-    expect(byKey(comparison.followThrough, 'beta-01')).toMatchObject({ target: 1, level: 0, status: 'not-yet' })
+    expect(byKey(comparison().followThrough, 'beta-01')).toMatchObject({ target: 1, level: 0, status: 'not-yet' })
   })
 
   it('is progressing when the indicator moved up without reaching the aim (alpha target 4: alpha-34 aims 4, a1 1 → 2)', () => {
@@ -156,7 +161,9 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
   })
 
   it('marks a "find out" item done once the gap is answered with a level (b3: don\'t know → 1)', () => {
-    expect(byKey(comparison.followThrough, 'find-out:b3')).toMatchObject({ basis: 'answer', target: null, level: 1, status: 'done' })
+    const f = byKey(comparison().followThrough, 'find-out:b3')
+    expect(f).toMatchObject({ basis: 'answer', target: null, level: 1, status: 'done', alreadyReached: false })
+    expect(f.indicators).toEqual([{ earlierId: 'b3', currentId: 'b3', earlierLevel: null, level: 1, target: null }])
   })
 
   it('marks a "find out" item done when the gap is answered "not applicable"', () => {
@@ -171,7 +178,7 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
   })
 
   it('judges the user\'s own action by its dimension\'s stage against the earlier target (beta: target 1, stage 0 → 0)', () => {
-    const f = byKey(comparison.followThrough, 'custom:c1')
+    const f = byKey(comparison().followThrough, 'custom:c1')
     expect(f).toMatchObject({ basis: 'dimension', target: 1, level: 0, indicators: [], status: 'not-yet' })
   })
 
@@ -188,7 +195,7 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
   it('says when an item\'s indicator was already at the aimed level on the earlier date (a1 was 2: alpha-12 done, already)', () => {
     const already = compareFollowUp(input({ earlierAnswers: { ...earlierAnswers, a1: L(2) } }))
     expect(byKey(already.followThrough, 'alpha-12')).toMatchObject({ status: 'done', alreadyReached: true })
-    expect(byKey(comparison.followThrough, 'alpha-12').alreadyReached).toBe(false)
+    expect(byKey(comparison().followThrough, 'alpha-12').alreadyReached).toBe(false)
   })
 
   it('does not call an earlier "don\'t know" already reached (b1 don\'t know, b2 0: beta-01 aims 1, b1 now 1)', () => {
@@ -199,7 +206,7 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
   it('says when an own action\'s dimension already stood at the target (beta target lowered to its stage 0)', () => {
     const lowered = compareFollowUp(input({ edits: { targets: { beta: 0 } } }))
     expect(byKey(lowered.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: 0, status: 'done', alreadyReached: true })
-    expect(byKey(comparison.followThrough, 'custom:c1').alreadyReached).toBe(false)
+    expect(byKey(comparison().followThrough, 'custom:c1').alreadyReached).toBe(false)
   })
 
   it('does not call a dimension with no earlier stage already at a target of 0', () => {
@@ -207,12 +214,38 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
     expect(byKey(noStage.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: 0, status: 'done', alreadyReached: false })
   })
 
+  it('is not yet when an indicator stayed at a level above 0 short of the aim (alpha target 4: alpha-34, a1 1 → 1)', () => {
+    const stayed = compareFollowUp(input({ edits: { targets: { alpha: 4 } }, current: { ...currentAnswers, a1: L(1) } }))
+    expect(byKey(stayed.followThrough, 'alpha-34')).toMatchObject({ target: 4, level: 1, status: 'not-yet' })
+  })
+
+  it('is not yet when the indicator of a step to level 1 is now "don\'t know" (beta-01: b1 0 → don\'t know)', () => {
+    const unknown = compareFollowUp(input({ current: { ...currentAnswers, b1: DK } }))
+    expect(byKey(unknown.followThrough, 'beta-01')).toMatchObject({ target: 1, level: null, status: 'not-yet' })
+  })
+
+  it('leaves an own action not yet when its dimension has no stage now, even against a target of 0', () => {
+    const noStage = compareFollowUp(input({ edits: { targets: { beta: 0 } }, current: { ...currentAnswers, b1: DK, b2: DK, b3: DK } }))
+    expect(byKey(noStage.followThrough, 'custom:c1')).toMatchObject({ target: 0, level: null, status: 'not-yet', alreadyReached: false })
+  })
+
+  it('says an own action\'s dimension was already at its target (alpha target lowered to its stage 1, now 2)', () => {
+    const own: Partial<RoadmapEdits> = { targets: { alpha: 1 }, custom: [{ id: 'c2', dimensionId: 'alpha', title: 'Own', description: '', horizon: '0-6m' }] }
+    expect(byKey(compareFollowUp(input({ edits: own })).followThrough, 'custom:c2')).toMatchObject({ target: 1, level: 2, status: 'done', alreadyReached: true })
+  })
+
+  it('leaves an own action not yet when its dimension stayed at a stage above 0 (alpha target 4, stage 1 → 1)', () => {
+    const own: Partial<RoadmapEdits> = { targets: { alpha: 4 }, custom: [{ id: 'c2', dimensionId: 'alpha', title: 'Own', description: '', horizon: '0-6m' }] }
+    const stayed = compareFollowUp(input({ edits: own, current: { ...currentAnswers, a1: L(1) } }))
+    expect(byKey(stayed.followThrough, 'custom:c2')).toMatchObject({ target: 4, level: 1, status: 'not-yet' })
+  })
+
   it('counts the items by status', () => {
-    expect(comparison.counts).toEqual({ 'done': 2, 'progressing': 0, 'not-yet': 2, 'not-compared': 0 })
+    expect(comparison().counts).toEqual({ 'done': 2, 'progressing': 0, 'not-yet': 2, 'not-compared': 0 })
   })
 
   it('lists the items horizon by horizon, as the earlier plan did (the own action placed in 6–18 months last)', () => {
-    expect(comparison.followThrough.map(f => f.item.key)).toEqual(['find-out:b3', 'alpha-12', 'beta-01', 'custom:c1'])
+    expect(comparison().followThrough.map(f => f.item.key)).toEqual(['find-out:b3', 'alpha-12', 'beta-01', 'custom:c1'])
   })
 })
 
@@ -270,6 +303,20 @@ describe('mapIndicators', () => {
     expect(mapIndicators(mini, renamed).matches.get('b1')).toEqual({ earlierId: 'b1', currentId: 'B1' })
   })
 
+  it('keeps the id of a remapped entry without "to", and lists a reanswered indicator\'s new id once', () => {
+    const scaled: Questionnaire = {
+      ...mini, version: '1.2.0',
+      indicators: mini.indicators.map(i => (i.id === 'b2' ? { ...i, id: 'B2' } : i)),
+      migrations: [{ from: '1.0.0', actions: {}, indicators: [
+        { id: 'a1', change: 'remapped', levels: { 0: 0, 1: 1, 2: 1, 3: 2, 4: 3, 5: 3 }, freshLook: false },
+        { id: 'b2', change: 'reanswer', to: 'B2' },
+      ] }],
+    }
+    const mapping = mapIndicators(mini, scaled)
+    expect(mapping.matches.get('a1')).toEqual({ earlierId: 'a1', currentId: 'a1', levels: { 0: 0, 1: 1, 2: 1, 3: 2, 4: 3, 5: 3 } })
+    expect(mapping.notCompared).toEqual([{ indicatorId: 'b2', side: 'earlier', reason: 'reanswer' }])
+  })
+
   it('ignores a migration written for another earlier version', () => {
     const elsewhere: Questionnaire = { ...v2, migrations: [{ ...v2.migrations![0]!, from: '0.9.0' }] }
     expect(mapIndicators(mini, elsewhere).notCompared.map(n => n.indicatorId)).toEqual(['a1', 'b2', 'A1', 'c1'])
@@ -298,23 +345,24 @@ describe('translateLevel', () => {
 describe('compareFollowUp across questionnaire versions', () => {
   // Now on 2.0.0: A1 3 (a1 was 1 → 2 on the new scale), a3 3, b1 0, b3 1, c1 1.
   const now: Answers = { A1: L(3), a3: L(3), b1: L(0), b3: L(1), c1: L(1) }
-  const comparison = compareFollowUp(input({ currentQ: v2, current: now }))
+  // computed inside each test (not when the file is collected), so mutation testing sees every rule at work
+  const comparison = () => compareFollowUp(input({ currentQ: v2, current: now }))
 
   it('judges an item through the level map: alpha-12 aimed 2 on the old scale = 3 on the new one; A1 is 3: done', () => {
-    const f = byKey(comparison.followThrough, 'alpha-12')
+    const f = byKey(comparison().followThrough, 'alpha-12')
     expect(f.indicators).toEqual([{ earlierId: 'a1', currentId: 'A1', earlierLevel: 2, level: 3, target: 3 }])
     expect(f).toMatchObject({ target: 3, level: 3, status: 'done' })
   })
 
   it('says which indicators could not be compared', () => {
-    expect(comparison.notCompared.map(n => `${n.side}:${n.indicatorId}:${n.reason}`)).toEqual(['earlier:a2:reanswer', 'earlier:b2:removed', 'current:c1:added'])
-    expect(comparison.currentVersion).toBe('2.0.0')
+    expect(comparison().notCompared.map(n => `${n.side}:${n.indicatorId}:${n.reason}`)).toEqual(['earlier:a2:reanswer', 'earlier:b2:removed', 'current:c1:added'])
+    expect(comparison().currentVersion).toBe('2.0.0')
   })
 
   it('cannot judge an item whose only indicator has no counterpart', () => {
     const noA1: Questionnaire = { ...v2, indicators: v2.indicators.filter(i => i.id !== 'A1'), migrations: [{ ...v2.migrations![0]!, indicators: v2.migrations![0]!.indicators.filter(e => e.id !== 'a1') }] }
     const f = byKey(compareFollowUp(input({ currentQ: noA1, current: now })).followThrough, 'alpha-12')
-    expect(f).toMatchObject({ status: 'not-compared', target: null, level: null })
+    expect(f).toMatchObject({ basis: 'indicators', status: 'not-compared', target: null, level: null, alreadyReached: false })
     expect(f.indicators).toEqual([{ earlierId: 'a1', currentId: null, earlierLevel: 1, level: null, target: null }])
   })
 
@@ -327,7 +375,8 @@ describe('compareFollowUp across questionnaire versions', () => {
     }
     const c = compareFollowUp(input({ currentQ: noBeta, current: { a1: L(2), a2: L(2), a3: L(3) } }))
     expect(byKey(c.followThrough, 'find-out:b3')).toMatchObject({ status: 'not-compared', level: null })
-    expect(byKey(c.followThrough, 'custom:c1')).toMatchObject({ basis: 'dimension', status: 'not-compared', target: null })
+    expect(byKey(c.followThrough, 'find-out:b3').indicators).toEqual([{ earlierId: 'b3', currentId: null, earlierLevel: null, level: null, target: null }])
+    expect(byKey(c.followThrough, 'custom:c1')).toEqual(expect.objectContaining({ basis: 'dimension', status: 'not-compared', target: null, level: null, indicators: [], alreadyReached: false }))
     expect(c.dimensions.map(d => d.dimensionId)).toEqual(['alpha'])
     expect(c.counts['not-compared']).toBe(3)
   })
@@ -368,11 +417,12 @@ describe('createFollowUp', () => {
     id: 'e1', questionnaireKey: 'mini@1.0.0', questionnaireId: 'mini', questionnaireVersion: '1.0.0', locale: 'fr', profile,
     answers: earlierAnswers, position: { view: 'results' }, roadmap: earlierEdits, createdAt: T, updatedAt: T,
   })
-  const source = { baseline: baselineOf(earlier), questionnaire: mini }
-  const base = { id: 'f1', questionnaireKey: 'mini@1.0.0', questionnaire: mini, source, locale: 'fr', today: '2027-01-20', now: '2027-01-20T08:00:00.000Z' }
+  const base = () => ({
+    source: { baseline: baselineOf(earlier), questionnaire: mini },
+    id: 'f1', questionnaireKey: 'mini@1.0.0', questionnaire: mini, locale: 'fr', today: '2027-01-20', now: '2027-01-20T08:00:00.000Z' })
 
   it('copies the profile dated today, carries the answers marked, keeps the earlier assessment, starts a fresh plan', () => {
-    const f = createFollowUp({ ...base, answers: 'carry' })
+    const f = createFollowUp({ ...base(), answers: 'carry' })
     expect(f.profile).toEqual({ ...profile, date: '2027-01-20' })
     expect(f.answers).toEqual(earlierAnswers)
     expect(Object.values(f.freshLook ?? {})).toHaveLength(6)
@@ -384,7 +434,7 @@ describe('createFollowUp', () => {
   })
 
   it('starts blank when asked, with no marks', () => {
-    const f = createFollowUp({ ...base, answers: 'blank' })
+    const f = createFollowUp({ ...base(), answers: 'blank' })
     expect(f.answers).toEqual({})
     expect(f.freshLook).toBeUndefined()
     expect(f.baseline?.answers).toEqual(earlierAnswers)
@@ -412,5 +462,65 @@ describe('baselineOfWorkshop', () => {
 
   it('is undefined for an unknown delegation', () => {
     expect(baselineOfWorkshop(second.workshop, 'nope', mini)).toBeUndefined()
+  })
+})
+
+/*
+ * Mini with two more alpha actions: "alpha-pair" (step 1→2, names a1 and a2) and "alpha-multi" (steps 1→2, 2→3, 3→4, names a1).
+ * Earlier: a1 1, a2 2, a3 1 → alpha stage 1.
+ */
+const pairs: Questionnaire = {
+  ...mini,
+  // alpha-multi first: it is the weakest indicator's action when the target is lowered to the stage
+  actions: [
+    { ...mini.actions.find(a => a.id === 'alpha-12')!, id: 'alpha-multi', steps: [{ from: 1, to: 2 }, { from: 2, to: 3 }, { from: 3, to: 4 }] },
+    { ...mini.actions.find(a => a.id === 'alpha-12')!, id: 'alpha-pair', indicators: ['a1', 'a2'] },
+    ...mini.actions,
+  ],
+}
+
+describe('compareFollowUp: actions naming several indicators or serving several steps', () => {
+  const run = (current: Answers, edits: Partial<RoadmapEdits> = {}, currentQ: Questionnaire = pairs) =>
+    compareFollowUp(input({ earlierQ: pairs, currentQ, current, edits }))
+
+  it('is done only when every indicator reached the aim (a1 1 → 1, a2 2 → 2: not yet), the level now being the lowest', () => {
+    expect(byKey(run({ ...currentAnswers, a1: L(1) }).followThrough, 'alpha-pair')).toMatchObject({ target: 2, level: 1, status: 'not-yet' })
+  })
+
+  it('is progressing when one of them rose (a1 1 → 1, a2 2 → 3)', () => {
+    expect(byKey(run({ ...currentAnswers, a1: L(1), a2: L(3) }).followThrough, 'alpha-pair')).toMatchObject({ level: 1, status: 'progressing' })
+  })
+
+  it('is done, and not "already", when one of them was already there and the other arrived (a1 1 → 2, a2 2 → 2)', () => {
+    expect(byKey(run(currentAnswers).followThrough, 'alpha-pair')).toMatchObject({ target: 2, level: 2, status: 'done', alreadyReached: false })
+  })
+
+  it('aims at the highest step up to the target (alpha target 4: alpha-multi aims 4; a1 2: progressing)', () => {
+    expect(byKey(run(currentAnswers, { targets: { alpha: 4 } }).followThrough, 'alpha-multi')).toMatchObject({ target: 4, level: 2, status: 'progressing' })
+  })
+
+  it('aims at the next step when the target was lowered to the stage (alpha target 1: alpha-multi aims 2; a1 1: not yet)', () => {
+    expect(byKey(run({ ...currentAnswers, a1: L(1) }, { targets: { alpha: 1 } }).followThrough, 'alpha-multi')).toMatchObject({ target: 2, level: 1, status: 'not-yet' })
+  })
+
+  it('takes the highest aimed level when the indicators\' level maps differ (a1 remapped 2 → 3, a2 unchanged 2)', () => {
+    const remapped: Questionnaire = {
+      ...pairs, version: '2.0.0',
+      migrations: [{ from: '1.0.0', actions: {}, indicators: [{ id: 'a1', change: 'remapped', levels: { 0: 0, 1: 2, 2: 3, 3: 4, 4: 5, 5: 5 }, freshLook: false }] }],
+    }
+    const f = byKey(run({ ...currentAnswers, a1: L(3), a2: L(2) }, {}, remapped).followThrough, 'alpha-pair')
+    expect(f.indicators.map(i => i.target)).toEqual([3, 2])
+    expect(f).toMatchObject({ target: 3, level: 2, status: 'done' })
+  })
+
+  it('judges an own action in a dimension the earlier questionnaire did not have against a target of 0', () => {
+    const gamma: Questionnaire = {
+      ...mini, version: '5.0.0',
+      dimensions: [...mini.dimensions, { ...mini.dimensions[1]!, id: 'gamma', dependsOn: [] }],
+      indicators: [...mini.indicators, { ...mini.indicators[3]!, id: 'g1', dimension: 'gamma' }],
+    }
+    const edits: Partial<RoadmapEdits> = { custom: [{ id: 'g', dimensionId: 'gamma', title: 'Own', description: '', horizon: '0-6m' }] }
+    const c = compareFollowUp(input({ currentQ: gamma, current: { ...currentAnswers, g1: L(2) }, edits }))
+    expect(byKey(c.followThrough, 'custom:g')).toMatchObject({ basis: 'dimension', target: 0, level: 2, status: 'done', alreadyReached: false })
   })
 })
