@@ -5,28 +5,12 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { questionnaireIndex } from './scripts/vite/questionnaire-index'
+import { CONTENT_SECURITY_POLICY } from './src/security-policy'
 
 /** jsPDF's optional helpers, needed only for .html() and SVG, which the app never uses: named apart and kept out of the offline cache. */
 const OPTIONAL_PDF_HELPERS = ['html2canvas', 'canvg', 'dompurify']
 
-/**
- * The Content-Security-Policy of the built app: its own scripts, styles, fonts and data only; no inline script,
- * no eval, nothing fetched from or sent to another site. `data:`/`blob:` images cover the chart and downloads.
- */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ')
+const CSP = CONTENT_SECURITY_POLICY
 
 /** Puts the policy in the built index.html. Only for builds: the dev server injects inline styles for hot reload. */
 function contentSecurityPolicy(): Plugin {
@@ -79,7 +63,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{html,js,css,svg,png,ttf,txt,webmanifest}'],
         globIgnores: ['assets/optional-*'],
-        maximumFileSizeToCacheInBytes: 1024 * 1024,
+        // Each shipped questionnaire, with its texts in five languages, is a chunk of about 1.1 MB; the checker accepts
+        // questionnaire files up to 3 MB, so the precache must take chunks that large or the app cannot start offline.
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
       },
@@ -109,7 +95,7 @@ export default defineConfig({
     headers: { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`, 'X-Content-Type-Options': 'nosniff' },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20000,
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],

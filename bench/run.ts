@@ -17,6 +17,7 @@ import { consensusAssessment, delegationConsensus, delegationSpreads, discussion
 import { buildWorkshopFile, parseWorkshopFile, serializeWorkshopFile } from '../src/domain/workshop-file'
 import { buildWorkshopPdf } from '../src/report/workshop-report'
 import { sampleWorkshop } from '../tests/workshop-fixture'
+import { runLiveBench } from './live'
 import { INCREMENTAL_REPORT, MUTATION_REPORT, readMutationSummary, scoreLine } from '../scripts/mutation-report'
 
 function median(values: number[]): number {
@@ -136,5 +137,7 @@ const committed = lastRun ? null : readMutationSummary(INCREMENTAL_REPORT)
 if (lastRun) console.log(`  ${scoreLine(lastRun)} (${MUTATION_REPORT}, target ≥ 85 %)`)
 else if (committed) console.log(`  ${scoreLine(committed)} (committed ${INCREMENTAL_REPORT}; run \`npm run test:mutation\` for the current code; target ≥ 85 %)`)
 else console.log('  no mutation report: run `npm run test:mutation` first')
+
+await runLiveBench()
 
 if (existsSync('dist/index.html')) await runLighthouse()

@@ -20,7 +20,37 @@ export const router = createRouter({
         { path: 'results', name: 'results', component: () => import('./views/ResultsView.vue') },
         { path: 'roadmap', name: 'roadmap', component: () => import('./views/RoadmapView.vue') },
         { path: 'upgrade', name: 'upgrade', component: () => import('./views/UpgradeView.vue') },
+        { path: 'follow-up', name: 'follow-up', component: () => import('./views/FollowUpStartView.vue') },
+        { path: 'qr', name: 'answer-code', component: () => import('./views/AnswerCodeView.vue') },
       ],
+    },
+    { path: '/workshops/new', name: 'workshop-new', component: () => import('./views/WorkshopNewView.vue') },
+    {
+      path: '/workshops/:workshopId',
+      component: () => import('./views/WorkshopShellView.vue'),
+      props: true,
+      children: [
+        { path: '', name: 'workshop', component: () => import('./views/WorkshopOverviewView.vue') },
+        { path: 'd/:delegationId', name: 'workshop-delegation', component: () => import('./views/WorkshopDelegationView.vue'), props: true },
+        { path: 'd/:delegationId/hand-round', name: 'workshop-hand-round', component: () => import('./views/WorkshopHandRoundView.vue'), props: true },
+        { path: 'd/:delegationId/results', name: 'workshop-results', component: () => import('./views/WorkshopResultsView.vue'), props: true },
+        { path: 'd/:delegationId/roadmap', name: 'workshop-roadmap', component: () => import('./views/WorkshopRoadmapView.vue'), props: true },
+        { path: 'd/:delegationId/profile', name: 'workshop-profile', component: () => import('./views/WorkshopProfileView.vue'), props: true },
+        { path: 'd/:delegationId/follow-up', name: 'workshop-follow-up', component: () => import('./views/WorkshopFollowUpView.vue'), props: true },
+      ],
+    },
+    // Presentation mode fills the screen: no app header or footer on the projector.
+    { path: '/workshops/:workshopId/present', name: 'workshop-present', component: () => import('./views/WorkshopPresentView.vue'), props: true, meta: { bare: true } },
+    { path: '/workshops/:workshopId/scan', name: 'workshop-scan', component: () => import('./views/WorkshopScanView.vue'), props: true },
+    // Live workshop: participants join by code (the QR code carries it); the facilitator's address carries its key
+    // after the '#', so it never reaches a server log.
+    { path: '/join/:code?', name: 'live-join', component: () => import('./views/LiveJoinView.vue'), props: true },
+    { path: '/live/new', name: 'live-new', component: () => import('./views/LiveNewView.vue') },
+    {
+      path: '/live/:workshopId',
+      name: 'live-facilitator',
+      component: () => import('./views/LiveFacilitatorView.vue'),
+      props: route => ({ workshopId: String(route.params.workshopId), facilitatorKey: typeof route.query.key === 'string' ? route.query.key : undefined }),
     },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],

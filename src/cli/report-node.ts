@@ -5,6 +5,7 @@ import countries from 'i18n-iso-countries'
 import { countryNameList } from '../data/country-names'
 import { countryName, withEnglishFallback, type CountryName } from '../domain/labels'
 import type { ReportFonts } from '../report/document'
+import type { FollowUpLabels } from '../report/followup-section'
 import type { ReportLabels } from '../report/labels'
 import { readUiMessages, uiLocaleFor } from './messages-node'
 
@@ -20,6 +21,12 @@ export function readReportFonts(): ReportFonts {
 /** The report's words in a language, English filling any gap; a language the interface lacks gets English. */
 export function readReportLabels(locale: string): ReportLabels {
   const read = (code: string) => (readUiMessages(code) as { report?: ReportLabels }).report
+  return withEnglishFallback(read('en')!, read(uiLocaleFor(locale)))
+}
+
+/** The follow-up section's words in one language (English where a message is missing). */
+export function readFollowUpLabels(locale: string): FollowUpLabels {
+  const read = (code: string) => (readUiMessages(code) as { followup?: FollowUpLabels }).followup
   return withEnglishFallback(read('en')!, read(uiLocaleFor(locale)))
 }
 

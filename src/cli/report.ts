@@ -18,7 +18,8 @@ import { createContext } from '../report/context'
 import { buildResultsFile } from '../report/results-json'
 import { buildWorkshopPdf } from '../report/workshop-report'
 import { nodeTranslator, problemLine, uiLocaleFor } from './messages-node'
-import { countryNameNode, readReportFonts, readReportLabels } from './report-node'
+import { followUpReportInput } from '../report/followup-section'
+import { countryNameNode, readFollowUpLabels, readReportFonts, readReportLabels } from './report-node'
 import { shippedQuestionnaireFiles } from './shipped'
 
 const USAGE = 'Usage: npm run report -- <answers.tda.json | workshop.tdw.json | folder>… --out <dir> [--lang en|fr|…] [--format pdf|docx|json]'
@@ -158,7 +159,9 @@ export async function runReports(options: ReportOptions): Promise<ReportRun> {
   /** One report of an assessment (or of a delegation's consensus, with the workshop's appendix in the PDF). */
   const write = async (questionnaire: Questionnaire, assessment: Assessment, stem: string, workshop?: { workshop: Workshop, delegationId: string }) => {
     const { result, roadmap } = assessmentOutcome(questionnaire, assessment)
+    const followUp = followUpReportInput(assessment, questionnaire, find, readFollowUpLabels(assessment.locale))
     const input = {
+      ...(followUp ? { followUp } : {}),
       questionnaire, assessment, result, roadmap,
       labels: readReportLabels(assessment.locale),
       countryName: countryNameNode(assessment.profile.country, assessment.locale),

@@ -22,14 +22,18 @@ export function usePdfReport() {
   const showProgress = ref(false)
   const error = ref<string | null>(null)
 
-  async function download(assessment: Assessment, questionnaire: Questionnaire, format: ReportFileFormat = 'pdf'): Promise<void> {
+  /** `earlierQuestionnaire`: a follow-up's earlier questionnaire version, when it is not the assessment's own. */
+  async function download(assessment: Assessment, questionnaire: Questionnaire, format: ReportFileFormat = 'pdf', earlierQuestionnaire?: Questionnaire): Promise<void> {
     if (isBusy.value) return
     isBusy.value = true
     error.value = null
     const timer = setTimeout(() => { showProgress.value = true }, 500)
     try {
       const [messages, countries, englishCountries] = await Promise.all([loadMessages(assessment.locale), loadCountries(assessment.locale), loadCountries('en')])
+      const { followUpReportInput } = await import('@/report/followup-section')
+      const followUp = followUpReportInput(assessment, questionnaire, () => earlierQuestionnaire, messages.followup)
       const input = {
+        ...(followUp ? { followUp } : {}),
         questionnaire,
         assessment,
         ...assessmentOutcome(questionnaire, assessment),

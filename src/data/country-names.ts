@@ -21,7 +21,8 @@ const SHORT_NAMES: Record<string, Record<string, string>> = {
   },
   // United Nations short names where the list has a formal or a regional form ("Congo (República Democrática del)").
   es: {
-    CD: 'República Democrática del Congo', CZ: 'Chequia', GW: 'Guinea-Bissau', LA: 'República Democrática Popular Lao',
+    CD: 'República Democrática del Congo', CZ: 'Chequia', GW: 'Guinea-Bissau', KE: 'Kenya', LA: 'República Democrática Popular Lao',
+    RW: 'Rwanda',
   },
   // The Portuguese list swaps the two Congos (CG is Brazzaville, CD is Kinshasa).
   pt: {

@@ -5,8 +5,8 @@
  * database cannot be opened, the app gets a locked adapter that refuses every write, rather than saving elsewhere.
  */
 
-export type StoreName = 'assessments' | 'questionnaires' | 'settings'
-export const STORE_NAMES: readonly StoreName[] = ['assessments', 'questionnaires', 'settings']
+export type StoreName = 'assessments' | 'questionnaires' | 'settings' | 'workshops'
+export const STORE_NAMES: readonly StoreName[] = ['assessments', 'questionnaires', 'settings', 'workshops']
 
 import type { ProblemCode } from '@/domain/problem'
 
@@ -170,7 +170,8 @@ export function createLockedAdapter(reason: string): StorageAdapter {
 }
 
 export const DB_NAME = 'tech-diplomacy-assessment'
-const DB_VERSION = 1
+// Version 2 added the `workshops` store; opening an older database only adds the stores it lacks.
+const DB_VERSION = 2
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { answersSchema, freshLookSchema, type Assessment, type Answers, type FreshLookMarks } from './assessment'
+import { answersSchema, baselineSchema, freshLookSchema, type Assessment, type Answers, type Baseline, type FreshLookMarks } from './assessment'
 import { parseJson } from './check'
 import { findForbiddenKeys, idSchema, LIMITS, looksLikeQuestionnaire, resolveLocale, timestampSchema, versionSchema } from './input-rules'
 import { formatPath, problem, shown, type Problem } from './problem'
@@ -37,6 +37,8 @@ export const assessmentFileSchema = z.object({
     freshLook: z.record(idSchema, freshLookSchema)
       .refine(value => Object.keys(value).length <= LIMITS.indicators, { message: 'value.tooMany', params: { max: LIMITS.indicators } })
       .optional(),
+    /** Optional: a follow-up's earlier assessment, kept whole (files of assessments that are not follow-ups have none). */
+    baseline: baselineSchema.optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   }).strict(),
@@ -55,6 +57,8 @@ export interface ImportedAssessment {
   signOff?: SignOff
   /** Answers marked for a fresh look after an upgrade (absent when there are none). */
   freshLook?: FreshLookMarks
+  /** A follow-up's earlier assessment (absent when the file is not a follow-up). */
+  baseline?: Baseline
   createdAt: string
   updatedAt: string
 }
@@ -76,6 +80,7 @@ export function buildAssessmentFile(assessment: Assessment, exportedAt: string):
       roadmap: assessment.roadmap,
       ...(assessment.signOff ? { signOff: assessment.signOff } : {}),
       ...(assessment.freshLook && Object.keys(assessment.freshLook).length > 0 ? { freshLook: assessment.freshLook } : {}),
+      ...(assessment.baseline ? { baseline: assessment.baseline } : {}),
       createdAt: assessment.createdAt,
       updatedAt: assessment.updatedAt,
     },
@@ -140,6 +145,17 @@ export function parseAssessmentFile(
   for (const id of Object.keys(file.assessment.freshLook ?? {})) {
     if (!indicatorIds.has(id)) errors.push(problem('answers.unknownIndicator', formatPath(['assessment', 'freshLook', id]), { id, questionnaire: questionnaire.id, version: questionnaire.version }))
   }
+  // A follow-up's earlier assessment is checked against its own questionnaire version, when this app has it.
+  const baseline = file.assessment.baseline
+  const notes: Problem[] = []
+  if (baseline) {
+    const earlier = findQuestionnaire(baseline.questionnaireId, baseline.questionnaireVersion)
+    if (earlier) {
+      errors.push(...answerProblems(earlier, baseline.answers, ['assessment', 'baseline', 'answers']), ...roadmapProblems(earlier, baseline.roadmap, ['assessment', 'baseline', 'roadmap']))
+    }
+    else notes.push(problem('answers.baselineQuestionnaireUnavailable', 'assessment.baseline', { id: baseline.questionnaireId, version: baseline.questionnaireVersion }))
+  }
+
   if (errors.length > 0) return { ok: false, errors }
 
   const roadmap = file.assessment.roadmap ?? emptyRoadmapEdits()
@@ -154,10 +170,11 @@ export function parseAssessmentFile(
       roadmap,
       ...(file.assessment.signOff ? { signOff: file.assessment.signOff } : {}),
       ...(file.assessment.freshLook ? { freshLook: file.assessment.freshLook } : {}),
+      ...(baseline ? { baseline } : {}),
       createdAt: file.assessment.createdAt,
       updatedAt: file.assessment.updatedAt,
     },
-    notes: note ? [note] : [],
+    notes: [...(note ? [note] : []), ...notes],
   }
 }
 

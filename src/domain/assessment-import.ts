@@ -27,6 +27,7 @@ export function assessmentFromImport(imported: ImportedAssessment, placement: Im
     roadmap: imported.roadmap,
     ...(imported.signOff ? { signOff: imported.signOff } : {}),
     ...(imported.freshLook ? { freshLook: imported.freshLook } : {}),
+    ...(imported.baseline ? { baseline: imported.baseline } : {}),
     createdAt: imported.createdAt,
     updatedAt: imported.updatedAt,
   }

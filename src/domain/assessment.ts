@@ -31,10 +31,12 @@ export type Answers = Record<string, Answer>
 /**
  * An answer to look at again after an upgrade to a newer questionnaire version: `fresh-look` when the wording
  * changed (the answer was carried), `reanswer` when the question changed too much (the answer was not carried;
- * `previous` keeps it, evidence note included, so nothing is lost). Removed once the user answers or dismisses it.
+ * `previous` keeps it, evidence note included, so nothing is lost); or, in a follow-up, `carried-over` when the
+ * answer was copied from the earlier assessment ("carried over — confirm or change"). Removed once the user answers
+ * or confirms it.
  */
 export const freshLookSchema = z.object({
-  reason: z.enum(['fresh-look', 'reanswer']),
+  reason: z.enum(['fresh-look', 'reanswer', 'carried-over']),
   /** The questionnaire version the answer was made with, e.g. "1.0.0". */
   from: versionSchema,
   /** The indicator's id in that version. */
@@ -60,6 +62,25 @@ export const positionSchema = z.object({
 }).strict()
 export type Position = z.infer<typeof positionSchema>
 
+/**
+ * The earlier assessment a follow-up was started from, kept whole inside the follow-up (the earlier one may be
+ * deleted later): its questionnaire version, profile (its `date` is the earlier date), answers and roadmap edits.
+ * `source` says whether it was a single assessment or a workshop's consensus (`title` then names the workshop and
+ * delegation).
+ */
+export const baselineSchema = z.object({
+  source: z.enum(['assessment', 'workshop']),
+  title: z.string().max(400, 'value.tooLong').optional(),
+  questionnaireId: idSchema,
+  questionnaireVersion: versionSchema,
+  profile: profileSchema,
+  answers: answersSchema,
+  roadmap: roadmapEditsSchema.default({}),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+}).strict()
+export type Baseline = z.infer<typeof baselineSchema>
+
 export const assessmentSchema = z.object({
   id: z.string().min(1).max(100),
   /** Key of the questionnaire in the app (`id@version` or `file:id@version`). */
@@ -79,6 +100,8 @@ export const assessmentSchema = z.object({
   signOff: signOffSchema.optional(),
   /** Answers to look at again after an upgrade (none for an assessment never upgraded). */
   freshLook: z.record(idSchema, freshLookSchema).optional(),
+  /** A follow-up's earlier assessment (absent on an assessment that is not a follow-up). */
+  baseline: baselineSchema.optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 }).strict()

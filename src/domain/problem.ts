@@ -28,7 +28,7 @@ export const PROBLEM_CODES = [
   'migration.unknownTargetSame', 'migration.sameTarget', 'migration.notLevel', 'migration.levelAboveTop', 'migration.unknownAction',
   'migration.unknownSourceIndicator', 'migration.missingLevel', 'migration.oldLevelRange', 'migration.incomplete', 'migration.unknownSourceAction',
   // answers files
-  'answers.format', 'answers.newerVersion', 'answers.questionnaireUnavailable', 'answers.unknownIndicator',
+  'answers.format', 'answers.newerVersion', 'answers.questionnaireUnavailable', 'answers.unknownIndicator', 'answers.baselineQuestionnaireUnavailable',
   'answers.levelAboveTop', 'answers.notApplicable', 'roadmap.targetAboveTop',
   // workshops: adding participants, workshop files
   'workshop.otherQuestionnaire', 'workshop.otherVersion', 'workshop.alreadyImported', 'workshop.tooManyParticipants', 'workshop.unknownDelegation',
@@ -36,6 +36,8 @@ export const PROBLEM_CODES = [
   'workshopFile.isQuestionnaire', 'workshopFile.isAnswers', 'file.isWorkshop',
   // storage
   'storage.quota', 'storage.unavailable', 'storage.failed', 'storage.conflict', 'storage.locked',
+  // a participant's answers code (QR)
+  'qr.unreadable', 'qr.otherQuestionnaire',
   // a fault in this tool (a bug), reported without its technical text
   'internal.unexpected',
 ] as const

@@ -58,7 +58,7 @@ export function serializeWorkshopFile(file: WorkshopFile): string {
 
 /** `<title>-<date>.tdw.json`, ASCII only, e.g. `regional-workshop-dakar-2026-11-29.tdw.json`. */
 export function workshopFileName(title: string, date: string, extension = 'tdw.json'): string {
-  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '')
+  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '')
   return `${slug || 'workshop'}-${date || 'undated'}.${extension}`
 }
 
@@ -138,8 +138,8 @@ export function parseWorkshopFile(
   const errors = workshopProblems(questionnaire, file.workshop)
   if (errors.length > 0) return { ok: false, errors }
 
-  const fallback = questionnaire.locales.includes('en') ? 'en' : questionnaire.locales[0]!
-  const { locale, note } = resolveLocale(file.workshop.locale, questionnaire.locales, fallback, 'workshop.locale')
+  // Every questionnaire has English (the checker requires it), so English is the fallback.
+  const { locale, note } = resolveLocale(file.workshop.locale, questionnaire.locales, 'en', 'workshop.locale')
   return {
     ok: true,
     value: { questionnaire, workshop: { ...file.workshop, locale, questionnaireId: questionnaire.id, questionnaireVersion: questionnaire.version } },

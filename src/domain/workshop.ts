@@ -24,6 +24,11 @@ import {
 
 // ─── the spread of answers ───────────────────────────────────────────────────────────────────────────────────────
 
+/** A participant's answer to an indicator; never a property every object has (an id such as "toString" finds nothing). */
+export function answerOf(answers: Answers, indicatorId: string): Answer | undefined {
+  return Object.prototype.hasOwnProperty.call(answers, indicatorId) ? answers[indicatorId] : undefined
+}
+
 /** How the participants of one delegation answered one indicator. */
 export interface IndicatorSpread {
   indicatorId: string
@@ -59,7 +64,7 @@ export function indicatorSpread(indicatorId: string, participants: readonly Pick
   let unanswered = 0
   const given: number[] = []
   for (const participant of participants) {
-    const answer = Object.prototype.hasOwnProperty.call(participant.answers, indicatorId) ? participant.answers[indicatorId] : undefined
+    const answer = answerOf(participant.answers, indicatorId)
     if (answer === undefined) unanswered++
     else if (answer.kind === 'dont_know') dontKnow++
     else if (answer.kind === 'not_applicable') notApplicable++
@@ -70,8 +75,8 @@ export function indicatorSpread(indicatorId: string, participants: readonly Pick
     else unanswered++
   }
   given.sort((a, b) => a - b)
-  const lowest = given.length > 0 ? given[0]! : null
-  const highest = given.length > 0 ? given[given.length - 1]! : null
+  const lowest = given[0] ?? null
+  const highest = given.at(-1) ?? null
   const distinctLevels = levels.filter(count => count > 0).length
   const kinds = distinctLevels + (dontKnow > 0 ? 1 : 0) + (notApplicable > 0 ? 1 : 0)
   return {
@@ -84,7 +89,7 @@ export function indicatorSpread(indicatorId: string, participants: readonly Pick
     median: given.length > 0 ? given[Math.floor((given.length - 1) / 2)]! : null,
     lowest,
     highest,
-    spread: lowest === null || highest === null ? null : highest - lowest,
+    spread: lowest === null ? null : highest! - lowest,
     isDiscussionItem: kinds >= 2,
   }
 }
@@ -106,9 +111,14 @@ export interface DiscussionProgress {
   total: number
 }
 
+/** The facilitator's entry for an indicator; never a property every object has. */
+export function entryOf(consensus: Readonly<Record<string, ConsensusEntry>>, indicatorId: string): ConsensusEntry | undefined {
+  return Object.prototype.hasOwnProperty.call(consensus, indicatorId) ? consensus[indicatorId] : undefined
+}
+
 export function discussionProgress(spreads: readonly Pick<IndicatorSpread, 'indicatorId' | 'isDiscussionItem'>[], consensus: Readonly<Record<string, ConsensusEntry>>): DiscussionProgress {
   const items = spreads.filter(s => s.isDiscussionItem)
-  const discussed = items.filter(s => Object.prototype.hasOwnProperty.call(consensus, s.indicatorId) && consensus[s.indicatorId]!.discussed).length
+  const discussed = items.filter(s => entryOf(consensus, s.indicatorId)?.discussed === true).length
   return { discussed, total: items.length }
 }
 
@@ -145,7 +155,7 @@ export function pooledNotes(indicatorId: string, participants: readonly Particip
   return [...participants]
     .sort((a, b) => a.number - b.number)
     .flatMap((participant): PooledNote[] => {
-      const answer = Object.prototype.hasOwnProperty.call(participant.answers, indicatorId) ? participant.answers[indicatorId] : undefined
+      const answer = answerOf(participant.answers, indicatorId)
       if (answer === undefined || answer.evidence.trim() === '') return []
       return [{ participantId: participant.id, label: participantLabel(participant, showNames), answer, text: answer.evidence.trim() }]
     })
@@ -156,6 +166,7 @@ export function pooledNotes(indicatorId: string, participants: readonly Particip
  * level backs it; "don't know" backs "don't know", "not applicable" backs "not applicable".
  */
 export function supportsConsensus(answer: Answer, choice: ConsensusChoice): boolean {
+  // Stryker disable next-line ConditionalExpression: equivalent; a non-level answer has no level, and `undefined >= n` is false
   if (choice.kind === 'level') return answer.kind === 'level' && answer.level >= choice.level
   return answer.kind === choice.kind
 }
@@ -177,7 +188,7 @@ const CONFIDENCE_RANK: Record<Confidence, number> = { 'self-declared': 0, 'docum
 export function consensusConfidence(participants: readonly Pick<Participant, 'answers'>[], indicatorId: string, level: number): Confidence {
   let best = 0
   for (const participant of participants) {
-    const answer = Object.prototype.hasOwnProperty.call(participant.answers, indicatorId) ? participant.answers[indicatorId] : undefined
+    const answer = answerOf(participant.answers, indicatorId)
     if (answer?.kind === 'level' && answer.level >= level) best = Math.max(best, CONFIDENCE_RANK[answer.confidence])
   }
   return CONFIDENCES[best]!
@@ -207,7 +218,7 @@ export function indicatorConsensus(
   topLevel: number,
   showNames: boolean,
 ): IndicatorConsensus {
-  const entry = Object.prototype.hasOwnProperty.call(delegation.consensus, indicator.id) ? delegation.consensus[indicator.id] : undefined
+  const entry = entryOf(delegation.consensus, indicator.id)
   const note = entry?.note.trim() ?? ''
   const discussed = entry?.discussed ?? false
   const set = entry?.choice
@@ -225,7 +236,8 @@ export function indicatorConsensus(
 function latestAnswerTime(participants: readonly Pick<Participant, 'answers'>[], indicatorId: string): string {
   let latest = ''
   for (const participant of participants) {
-    const answer = Object.prototype.hasOwnProperty.call(participant.answers, indicatorId) ? participant.answers[indicatorId] : undefined
+    const answer = answerOf(participant.answers, indicatorId)
+    // Stryker disable next-line EqualityOperator: equivalent; an equal time changes nothing
     if (answer !== undefined && answer.updatedAt > latest) latest = answer.updatedAt
   }
   return latest
@@ -378,11 +390,14 @@ export function digest(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0')
 }
 
-/** Answers written with their keys in sorted order, so the same answers give the same text whatever order they came in. */
-function canonicalAnswers(answers: Answers): string {
+/**
+ * Answers as one text, indicators in sorted order (the same answers give the same text whatever order they came in):
+ * `[id, kind, evidence, updatedAt]`, then level and confidence for a level answer.
+ */
+export function canonicalAnswers(answers: Answers): string {
   return JSON.stringify(Object.keys(answers).sort().map((id) => {
     const a = answers[id]!
-    return [id, a.kind, a.kind === 'level' ? a.level : null, a.kind === 'level' ? a.confidence : null, a.evidence, a.updatedAt]
+    return a.kind === 'level' ? [id, a.kind, a.evidence, a.updatedAt, a.level, a.confidence] : [id, a.kind, a.evidence, a.updatedAt]
   }))
 }
 
@@ -421,7 +436,7 @@ export function addImportedParticipant(workshop: Workshop, delegationId: string,
     answers: imported.answers,
     source: 'file',
     role: input.role ?? imported.profile.respondentRole,
-    ...(input.name !== undefined ? { name: input.name } : {}),
+    name: input.name,
     fingerprint: importFingerprint(imported),
     now: input.now,
   })
@@ -442,7 +457,7 @@ export interface ConsensusChange {
 /** Sets the consensus of one indicator: choosing an answer or writing a note marks the item as discussed unless told otherwise. */
 export function setConsensus(workshop: Workshop, delegationId: string, indicatorId: string, change: ConsensusChange, now: string): Workshop {
   return withDelegation(workshop, delegationId, (d) => {
-    const current = Object.prototype.hasOwnProperty.call(d.consensus, indicatorId) ? d.consensus[indicatorId] : undefined
+    const current = entryOf(d.consensus, indicatorId)
     const choice = change.choice === undefined ? current?.choice : change.choice ?? undefined
     const entry: ConsensusEntry = {
       ...(choice ? { choice } : {}),

@@ -5,6 +5,7 @@ import { localize, type LocalizedText, type Questionnaire } from '../domain/ques
 import type { Roadmap } from '../domain/roadmap'
 import type { AssessmentResult } from '../domain/scoring'
 import type { ReportFonts } from './document'
+import type { FollowUpReportInput } from './followup-section'
 import { NUMBERING_SYSTEM } from '../i18n/locales'
 import type { ReportLabels } from './labels'
 
@@ -19,6 +20,8 @@ export interface ReportInput {
   countryName: string
   generatedAt: Date
   fonts: ReportFonts
+  /** A follow-up's comparison with its earlier assessment (absent for an assessment that is not a follow-up). */
+  followUp?: FollowUpReportInput
 }
 
 /** Helpers shared by the report sections, bound to one report's language. */

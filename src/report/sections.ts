@@ -2,6 +2,7 @@ import type { ReportContext } from './context'
 import { writeCover } from './cover'
 import { writeDimensionTable } from './dimension-table'
 import { writeFindings } from './findings'
+import { writeFollowUp } from './followup-section'
 import { writeGaps, writeMethod, writeSources } from './method'
 import { writeRoadmap } from './roadmap-section'
 import { writeSummary } from './summary'
@@ -12,6 +13,7 @@ export function writeReport(w: ReportWriter, c: ReportContext): void {
   writeCover(w, c)
   writeSummary(w, c)
   writeDimensionTable(w, c)
+  writeFollowUp(w, c)
   writeRoadmap(w, c)
   writeFindings(w, c)
   writeGaps(w, c)

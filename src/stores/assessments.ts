@@ -13,6 +13,7 @@ import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type
 import { problem } from '@/domain/problem'
 import { emptyProfile, type Profile } from '@/domain/profile'
 import type { RoadmapEdits } from '@/domain/roadmap'
+import { createFollowUp, type FollowUpSource } from '@/domain/followup'
 import { migrateAssessment, upgradedAssessment, type MigrationOutcome } from '@/domain/migration'
 import type { Questionnaire } from '@/domain/questionnaire'
 import type { SignOff } from '@/domain/sign-off'
@@ -157,6 +158,15 @@ export const useAssessmentsStore = defineStore('assessments', () => {
     const assessment = createAssessment({ id: newAssessmentId(), questionnaireKey, questionnaire, locale, profile: emptyProfile(todayIso()), now })
     await put(assessment)
     return assessment.id
+  }
+
+  /**
+   * Starts a follow-up of an earlier assessment (or a workshop's consensus) on `target`: profile copied and dated
+   * today, answers carried over and marked to confirm, or blank; the earlier one is kept inside it.
+   */
+  async function startFollowUp(source: FollowUpSource, target: { key: string, questionnaire: Questionnaire }, answers: 'carry' | 'blank', locale: string): Promise<string | undefined> {
+    const assessment = createFollowUp({ id: newAssessmentId(), questionnaireKey: target.key, questionnaire: target.questionnaire, source, answers, locale, today: todayIso(), now: nowIso() })
+    return (await put(assessment)) ? assessment.id : undefined
   }
 
   /** Choosing an answer (a level, "don't know", "not applicable") also settles a fresh-look mark on that indicator. */
@@ -357,7 +367,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   return {
     assessments, sorted, isLoaded, loadError, unreadable, backend, saveState, recentlyDeleted, conflicts, deletedElsewhere,
-    load, retryLoad, find, create, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setSignOff, setPosition, duplicate, remove, undoRemove, dismissUndo,
+    load, retryLoad, find, create, startFollowUp, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setSignOff, setPosition, duplicate, remove, undoRemove, dismissUndo,
     removeUnreadable, takeTheirs, keepMineAsCopy, overwriteWithMine, importText, exportText,
   }
 })

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { ARTIFACTS, expectNoSeriousA11yViolations } from './helpers'
+import { createWorkshop, participantFile } from './workshop-helpers'
+import { seedWorkshop, sixParticipantWorkshop } from './workshop-seed'
 
 const PHONE = { width: 360, height: 780 }
 const DESKTOP = { width: 1280, height: 900 }
@@ -41,6 +43,14 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await page.getByRole('link', { name: 'Read the questions' }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await checkScreen(page, 'read-the-questions')
+
+  // Live workshop: joining by code and creating a workshop (their live parts need the workshop server: tests/e2e/live.spec.ts).
+  await page.goto('/#/join')
+  await expect(page.getByRole('heading', { level: 1, name: 'Join a live workshop' })).toBeVisible()
+  await checkScreen(page, 'live-join')
+  await page.goto('/#/live/new')
+  await expect(page.getByRole('heading', { level: 1, name: 'New live workshop' })).toBeVisible()
+  await checkScreen(page, 'live-new')
 
   await page.goto('/#/this-page-does-not-exist')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
@@ -86,6 +96,38 @@ test('every screen fits a 360 px phone without sideways scrolling and passes axe
   await page.getByRole('link', { name: 'Roadmap', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible()
   await checkScreen(page, 'roadmap')
+
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  await page.getByRole('link', { name: 'Start a follow-up' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Start a follow-up' })).toBeVisible()
+  await checkScreen(page, 'follow-up-start')
+  await page.getByRole('button', { name: 'Start the follow-up' }).click()
+  await expect(page.locator('[data-fresh-look]').first()).toBeVisible()
+  await page.getByRole('link', { name: 'Results', exact: true }).click()
+  await expect(page.getByTestId('followup-since')).toBeVisible()
+  await checkScreen(page, 'results-follow-up')
+
+  await page.getByRole('link', { name: 'Show as QR code for the facilitator' }).click()
+  await expect(page.getByRole('img', { name: /QR code of your answers/ })).toBeVisible()
+  await checkScreen(page, 'answer-code')
+})
+
+test('at 360 px the workshop presentation and the QR scanning screens fit and pass axe', async ({ page }) => {
+  await page.setViewportSize(PHONE)
+  await page.goto('/')
+  await seedWorkshop(page, sixParticipantWorkshop('w-phone', 'Phone workshop'))
+  await page.goto('/#/workshops/w-phone/present')
+  await expect(page.getByText('6 participants')).toBeVisible()
+  await checkScreen(page, 'presentation-opening')
+  await page.keyboard.press('PageDown')
+  await expect(page.getByText(/^Discussion item 1 of 3/)).toBeVisible()
+  await checkScreen(page, 'presentation-item')
+  await page.keyboard.press('End')
+  await expect(page.getByText(/^Dimension 8 of 8/)).toBeVisible()
+  await checkScreen(page, 'presentation-dimension')
+  await page.goto('/#/workshops/w-phone/scan')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await checkScreen(page, 'workshop-scan')
 })
 
 test('on a phone, the questions can be answered and stepped through with the keyboard alone', async ({ page }) => {
@@ -114,4 +156,42 @@ test('on a phone, the questions can be answered and stepped through with the key
   await page.keyboard.press('Enter')
   await expect(page.getByText('Question 1 of 4')).toBeVisible()
   await expect(page.locator('#indicator-I1-1')).toBeFocused()
+})
+
+test('every workshop screen fits a 360 px phone without sideways scrolling and passes axe', async ({ page }) => {
+  test.setTimeout(240_000)
+  await page.setViewportSize(PHONE)
+  await page.goto('/')
+  await page.getByRole('link', { name: 'New workshop' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'New workshop' })).toBeVisible()
+  await checkScreen(page, 'workshop-new')
+  await createWorkshop(page, 'Workshop on a phone')
+  await checkScreen(page, 'workshop-delegation-empty')
+  await page.getByLabel('Choose answers files…').setInputFiles([0, 1, 2, 3, 4, 5].map(k => ({ name: `p${k}.tda.json`, mimeType: 'application/json', buffer: Buffer.from(participantFile(k)) })))
+  await expect(page.getByText('6 participants added.')).toBeVisible()
+  await checkScreen(page, 'workshop-delegation')
+
+  const nav = page.getByRole('navigation', { name: 'Workshop pages' })
+  await nav.getByRole('link', { name: 'Results', exact: true }).click()
+  await expect(page.getByTestId('overall-stage')).not.toBeEmpty()
+  await checkScreen(page, 'workshop-results')
+  await nav.getByRole('link', { name: 'Roadmap', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible()
+  await checkScreen(page, 'workshop-roadmap')
+  await nav.getByRole('link', { name: 'Context profile', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Context profile of the delegation' })).toBeVisible()
+  await checkScreen(page, 'workshop-profile')
+  await nav.getByRole('link', { name: 'Workshop', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshop on a phone' })).toBeVisible()
+  await checkScreen(page, 'workshop-overview')
+  await page.locator('[data-delegation] h3 a').click()
+  await nav.getByRole('link', { name: 'Hand the device round', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Participant P7' })).toBeVisible()
+  await checkScreen(page, 'workshop-hand-round-ready')
+  await page.getByRole('button', { name: 'Start answering' }).click()
+  await checkScreen(page, 'workshop-hand-round-answering')
+
+  await page.goto('/')
+  await expect(page.locator('[data-workshop]')).toHaveCount(1)
+  await checkScreen(page, 'home-with-workshop')
 })

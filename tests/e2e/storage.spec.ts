@@ -8,7 +8,7 @@ const minimal = readFileSync('tests/fixtures/answers/minimal.tda.json', 'utf8')
 async function storeRaw(page: Page, key: string, value: unknown): Promise<void> {
   await page.evaluate(async ([k, v]) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('tech-diplomacy-assessment', 1)
+      const req = indexedDB.open('tech-diplomacy-assessment')
       req.onsuccess = () => resolve(req.result)
       req.onerror = () => reject(req.error)
     })
@@ -47,7 +47,7 @@ test('one bad date or one damaged record never hides the other assessments, befo
   // a record that no longer passes the schema, and bytes that are not an assessment at all.
   const nepal = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {
-      const req = indexedDB.open('tech-diplomacy-assessment', 1)
+      const req = indexedDB.open('tech-diplomacy-assessment')
       req.onsuccess = () => resolve(req.result)
     })
     const all = await new Promise<unknown[]>((resolve) => {

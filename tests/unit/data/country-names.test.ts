@@ -45,8 +45,11 @@ describe('country list in French', () => {
 describe('country lists in Spanish and Portuguese', () => {
   it('use the United Nations short names an official looks for', () => {
     const es = names('es')
-    for (const name of ['República Democrática del Congo', 'Congo', 'Chequia', 'Guinea-Bissau', 'República Democrática Popular Lao']) expect(es, name).toContain(name)
+    for (const name of ['República Democrática del Congo', 'Congo', 'Chequia', 'Guinea-Bissau', 'Kenya', 'Rwanda', 'República Democrática Popular Lao']) expect(es, name).toContain(name)
     for (const formal of ['Congo (República Democrática del)', 'Guinea Bissau', 'República Democrática Popular de Lao']) expect(es).not.toContain(formal)
+  })
+  it('keep the other spelling for search (Kenia finds Kenya)', () => {
+    expect(list('es').find(c => c.iso3 === 'KEN')!.aliases).toContain('Kenia')
   })
   it('name each Congo correctly in Portuguese, although the source list swaps them', () => {
     const pt = list('pt')

@@ -48,6 +48,7 @@ describe('workshop file: export', () => {
     expect(workshopFileName('   ', '')).toBe('workshop-undated.tdw.json')
     expect(workshopFileName('ورشة', '2026-11-29', 'pdf')).toBe('workshop-2026-11-29.pdf')
     expect(workshopFileName(`${'a'.repeat(59)} b`, '2026-11-29')).toBe(`${'a'.repeat(59)}-2026-11-29.tdw.json`)
+    expect(workshopFileName('« Atelier » 2026 !', '2026-11-29')).toBe('atelier-2026-2026-11-29.tdw.json')
   })
 })
 
@@ -91,6 +92,9 @@ describe('workshop file: refused with a clear message', () => {
     expect(refused('{"format": ')[0]).toMatch(/^\(file\): The file is not valid JSON/)
     expect(refused(`${'['.repeat(17)}${']'.repeat(17)}`)).toEqual(['(file): The file nests brackets more than 16 levels deep, which no file of this tool does.'])
     expect(refused('[1, 2]')).toEqual(['(top level): The file holds JSON, but it is not a workshop file.'])
+    expect(refused('null')).toEqual(['(top level): The file holds JSON, but it is not a workshop file.'])
+    expect(refused('"workshop"')).toEqual(['(top level): The file holds JSON, but it is not a workshop file.'])
+    expect(refused('42')).toEqual(['(top level): The file holds JSON, but it is not a workshop file.'])
     expect(refused('%PDF-1.7 x')).toEqual(['(file): This looks like a PDF, not a workshop file.'])
   })
 
@@ -109,6 +113,8 @@ describe('workshop file: refused with a clear message', () => {
     expect(refused(edited((f) => { f.schemaVersion = 2 }))).toEqual(['schemaVersion: The file was made by a newer version of this tool (file format 2; this version reads format 1). Update the tool to open it.'])
     expect(WORKSHOP_FILE_SCHEMA_VERSION).toBe(1)
     expect(refused(edited((f) => { f.schemaVersion = 0 }))[0]).toMatch(/^schemaVersion: /)
+    // a number written as text is not a newer version, just a wrong value
+    expect(refused(edited((f) => { f.schemaVersion = '2' }))[0]).toMatch(/^schemaVersion: (?!The file was made by a newer)/)
     expect(WORKSHOP_FILE_FORMAT).toBe('tech-diplomacy-workshop')
   })
 
@@ -159,6 +165,7 @@ describe('workshop file: refused with a clear message', () => {
       consensus.a3 = { choice: { kind: 'not_applicable' }, note: '', discussed: true, updatedAt: EXPORTED }
       consensus.b1 = { choice: { kind: 'level', level: 5 }, note: '', discussed: true, updatedAt: EXPORTED }
       consensus.b2 = { choice: { kind: 'dont_know' }, note: '', discussed: true, updatedAt: EXPORTED }
+      consensus.b3 = { note: 'Only a note', discussed: false, updatedAt: EXPORTED }
     }))
     expect(lines.sort()).toEqual([
       `${at}.a1.choice.kind: “Not applicable” is not allowed for the indicator a1.`,

@@ -7,6 +7,8 @@ import { scoreAssessment } from '@/domain/scoring'
 import { assessmentOutcome } from '@/domain/outcome'
 import {
   addImportedParticipant,
+  answerOf,
+  canonicalAnswers,
   addParticipant,
   consensusAnswers,
   consensusAssessment,
@@ -17,6 +19,7 @@ import {
   delegationConsensus,
   delegationSpreads,
   digest,
+  entryOf,
   discussionOrder,
   discussionProgress,
   importFingerprint,
@@ -60,6 +63,18 @@ function workshopWith(participants: Participant[], consensus: Delegation['consen
   })
   return { ...base, delegations: [{ ...base.delegations[0]!, participants, consensus }] }
 }
+
+describe('looking up an answer or a consensus entry', () => {
+  it('finds own entries only: a property every object has is nothing', () => {
+    expect(answerOf({ a1: L(2) }, 'a1')).toEqual(L(2))
+    expect(answerOf({ a1: L(2) }, 'a2')).toBeUndefined()
+    expect(answerOf({}, 'toString')).toBeUndefined()
+    expect(answerOf({}, '__proto__')).toBeUndefined()
+    const entry = { note: 'n', discussed: true, updatedAt: T0 }
+    expect(entryOf({ a1: entry }, 'a1')).toBe(entry)
+    expect(entryOf({}, 'constructor')).toBeUndefined()
+  })
+})
 
 describe('the spread of one indicator', () => {
   it('odd count: counts per level, median, lowest, highest, spread', () => {
@@ -286,6 +301,10 @@ describe('the consensus of one indicator', () => {
     expect(indicatorConsensus(mini.indicators[2]!, { participants, consensus }, 5, false).answer)
       .toEqual({ kind: 'not_applicable', evidence: 'No such body', updatedAt: NOW })
   })
+  it('an indicator id that names a property every object has finds no entry and no answers', () => {
+    expect(indicatorConsensus({ id: 'toString', allowNotApplicable: false }, { participants, consensus: {} }, 5, false))
+      .toEqual({ indicatorId: 'toString', source: 'none', choice: null, note: '', discussed: false, answer: undefined })
+  })
   it('nobody answered and nothing chosen: no consensus, the note still shown', () => {
     const c = indicatorConsensus(mini.indicators[1]!, { participants, consensus: { a2: { note: 'Later', discussed: false, updatedAt: NOW } } }, 5, false)
     expect(c).toEqual({ indicatorId: 'a2', source: 'none', choice: null, note: 'Later', discussed: false, answer: undefined })
@@ -380,6 +399,14 @@ describe('setting the consensus', () => {
     expect(cleared.delegations[0]!.consensus.b1).toEqual({ note: 'Later', discussed: false, updatedAt: T2 })
     expect(setConsensus(cleared, 'npl', 'b1', {}, NOW).delegations[0]!.consensus.b1).toEqual({ note: 'Later', discussed: false, updatedAt: NOW })
   })
+  it('a note alone on an indicator never set marks it discussed; an empty change keeps discussed as it was', () => {
+    const noted = setConsensus(w, 'npl', 'b2', { note: 'Ask the legal directorate' }, T1)
+    expect(noted.delegations[0]!.consensus.b2).toEqual({ note: 'Ask the legal directorate', discussed: true, updatedAt: T1 })
+    expect(setConsensus(noted, 'npl', 'b2', {}, T2).delegations[0]!.consensus.b2).toEqual({ note: 'Ask the legal directorate', discussed: true, updatedAt: T2 })
+  })
+  it('an empty change on an indicator never set: not discussed, no note', () => {
+    expect(setConsensus(w, 'npl', 'a2', {}, NOW).delegations[0]!.consensus.a2).toEqual({ note: '', discussed: false, updatedAt: NOW })
+  })
   it('leaves other delegations alone', () => {
     const two = { ...w, delegations: [...w.delegations, newDelegation('sen')] }
     const next = setConsensus(two, 'sen', 'a1', { discussed: true }, NOW)
@@ -437,10 +464,20 @@ describe('participants', () => {
     expect(a.startsWith(`file:${T1}:`)).toBe(true)
   })
 
-  it('the digest is FNV-1a on 32 bits (reference values)', () => {
+  it('the digest is FNV-1a on 32 bits (reference values), always 8 hex digits', () => {
     expect(digest('')).toBe('811c9dc5')
     expect(digest('a')).toBe('e40c292c')
     expect(digest('foobar')).toBe('bf9cf968')
+    expect(digest('akd')).toBe('0d368b73')
+  })
+
+  it('the canonical text: sorted ids; id, kind, note, time, then level and confidence for a level', () => {
+    expect(canonicalAnswers({ b1: DK('ask', T1), a1: L(2, 'x', 'document-backed', T2) }))
+      .toBe(`[["a1","level","x","${T2}",2,"document-backed"],["b1","dont_know","ask","${T1}"]]`)
+    expect(canonicalAnswers({})).toBe('[]')
+    const answers = { a1: L(2), b1: DK() }
+    const text = canonicalAnswers(answers)
+    expect(importFingerprint({ answers, updatedAt: T1 })).toBe(`file:${T1}:${text.length}:${digest(text)}`)
   })
 
   it('numbers follow the highest so far: removing P2 does not give its number away', () => {
@@ -456,7 +493,7 @@ describe('participants', () => {
   it('hand the device round: a participant with no fingerprint, a blank name left out', () => {
     const result = addParticipant(workshopWith([person(1, {})]), 'npl', { id: 'd2', answers: {}, source: 'device', name: '  ', submitted: false, now: NOW })
     if (!result.ok) throw new Error('refused')
-    expect(result.participant).toEqual({ id: 'd2', number: 2, role: '', source: 'device', answers: {}, submitted: false, addedAt: NOW, updatedAt: NOW })
+    expect(result.participant).toStrictEqual({ id: 'd2', number: 2, role: '', source: 'device', answers: {}, submitted: false, addedAt: NOW, updatedAt: NOW })
   })
 
   it('long roles and names are cut to the model\'s limits', () => {
@@ -474,6 +511,11 @@ describe('participants', () => {
       .toEqual({ ok: false, problem: { code: 'workshop.tooManyParticipants', path: '(file)', params: { max: 500 } } })
     const almost = workshopWith(Array.from({ length: 499 }, (_, i) => person(i + 1, {})))
     expect(addParticipant(almost, 'npl', { id: 'd', answers: {}, source: 'device', now: NOW }).ok).toBe(true)
+  })
+
+  it('a new delegation: no participants, no consensus, no roadmap edits, an empty profile unless given', () => {
+    expect(newDelegation('x')).toEqual({ id: 'x', profile: emptyProfile(''), participants: [], consensus: {}, roadmap: emptyRoadmapEdits() })
+    expect(newDelegation('y', { ...emptyProfile('2026-11-20'), country: 'SEN' }).profile.country).toBe('SEN')
   })
 
   it('a new workshop: one delegation per profile, names hidden, valid against the model', () => {

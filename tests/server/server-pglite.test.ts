@@ -1,0 +1,3 @@
+import { describeWorkshopServer } from './server-suite'
+
+describeWorkshopServer('pglite')
