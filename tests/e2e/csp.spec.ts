@@ -52,6 +52,7 @@ test('the whole journey, charts, French and both PDFs run under the policy with 
   await page.getByRole('link', { name: 'Open it' }).click()
   await page.getByRole('link', { name: 'Results', exact: true }).click()
   await expect(page.getByTestId('radar-chart')).toBeVisible()
+  await page.getByTestId('radar-chart').scrollIntoViewIfNeeded() // Chart.js draws as the chart comes into view
   await page.getByLabel('Compare with an illustrative profile').selectOption({ index: 1 })
   await page.getByRole('link', { name: 'Roadmap', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible()
@@ -64,6 +65,7 @@ test('the whole journey, charts, French and both PDFs run under the policy with 
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('fr')
   await page.getByRole('link', { name: 'Résultats', exact: true }).click()
   await expect(page.getByTestId('radar-chart')).toBeVisible()
+  await page.getByTestId('radar-chart').scrollIntoViewIfNeeded()
   await page.reload()
   await expect(page.getByTestId('radar-chart')).toBeVisible()
   const [pdfFr] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /PDF/ }).click()])

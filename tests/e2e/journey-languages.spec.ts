@@ -108,3 +108,59 @@ test.describe('in Portuguese', () => {
     await journey(page, 'pt', 'ltr')
   })
 })
+
+/** Presses Tab until the focused element matches `selector` (keyboard-only navigation). */
+async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate(s => document.activeElement?.matches(s) ?? false, selector)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached ${selector}`)
+}
+
+test.describe('in Arabic with the keyboard alone', () => {
+  test.use({ locale: 'ar-EG', viewport: DESKTOP })
+  test('a new assessment from the home page to the PDF, without a mouse', async ({ page }) => {
+    test.setTimeout(120_000)
+    const m = messages('ar')
+    await page.goto('/')
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    await page.waitForLoadState('networkidle')
+    await tabTo(page, '.start-form button[type="submit"]')
+    await page.keyboard.press('Enter')
+
+    await expect(page.getByRole('heading', { level: 1, name: text(m, 'profile.title') })).toBeVisible()
+    await tabTo(page, '#country-search')
+    await page.keyboard.type('جزر سليمان')
+    await expect(page.locator('#country')).toHaveValue('SLB')
+    await tabTo(page, '#ministry')
+    await page.keyboard.type('وزارة الخارجية')
+    await tabTo(page, '#unit')
+    await page.keyboard.type('شعبة الدبلوماسية الاقتصادية')
+    await tabTo(page, 'button[type="submit"]')
+    await page.keyboard.press('Enter')
+
+    const first = questionnaire.dimensions[0]!
+    await expect(page.getByRole('heading', { level: 1, name: first.title.ar })).toBeVisible()
+    for (const [i, indicator] of questionnaire.indicators.filter(x => x.dimension === first.id).entries()) {
+      const name = `indicator-${indicator.id.replace(/\./g, '-')}-answer`
+      await tabTo(page, `input[name="${name}"]`)
+      await page.keyboard.press('Space')
+      const level = (i % 2) + 1 // levels 1 and 2: from level 3 an answer needs an evidence note to count
+      for (let k = 0; k < level; k++) await page.keyboard.press('ArrowDown')
+      await expect(page.locator(`input[name="${name}"]:checked`)).toHaveValue(`level-${level}`)
+    }
+    const progress = escape(text(m, 'assessment.progress')).replace('\\{answered\\}', '4').replace('\\{total\\}', '32').replace('\\{percent\\}', '.*13.*%.*')
+    await expect(page.getByText(new RegExp(progress))).toBeVisible()
+
+    await tabTo(page, 'a[href$="/results"]')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('overall-stage')).not.toBeEmpty()
+    await tabTo(page, '.pdf-download button.button:not(.button-secondary)')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
+    const pdf = (await pdfPages(new Uint8Array(readFileSync((await download.path())!)))).join(' ').replace(/\s+/g, ' ')
+    expect(pdf).toContain(first.title.ar)
+    expect(pdf).toContain('جزر سليمان')
+    await expectNoSeriousA11yViolations(page)
+  })
+})

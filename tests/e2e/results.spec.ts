@@ -43,6 +43,7 @@ test('a known answer set shows the expected stage, index, dimension stages and a
 
   const canvas = page.getByTestId('radar-chart')
   await expect(canvas).toBeVisible()
+  await canvas.scrollIntoViewIfNeeded() // drawn as it comes into view
   await expect.poll(() => canvas.evaluate((el: HTMLCanvasElement) => {
     const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data
     let painted = 0
