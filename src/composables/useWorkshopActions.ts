@@ -9,6 +9,8 @@ import type { Questionnaire } from '@/domain/questionnaire'
 import type { RoadmapEdits } from '@/domain/roadmap'
 import type { SignOff } from '@/domain/sign-off'
 import { addImportedParticipant, addParticipant, createWorkshop, removeParticipant, setConsensus, type ConsensusChange } from '@/domain/workshop'
+import { buildWorkshopFile, parseWorkshopFile, serializeWorkshopFile, workshopFileName, workshopFromImport, type WorkshopImportResult } from '@/domain/workshop-file'
+import { problem } from '@/domain/problem'
 import { appendDelegation, removeDelegation, setDelegationProfile, setDelegationRoadmap, setDelegationSignOff, updateDelegation } from '@/domain/workshop-edits'
 import type { Delegation, Workshop } from '@/domain/workshop-model'
 import { useWorkshopsStore } from '@/stores/workshops'
@@ -107,8 +109,37 @@ export function useWorkshopActions(store = useWorkshopsStore()) {
     return added.ok ? store.update(id, () => added.workshop) : Promise.resolve(false)
   }
 
+  /** The workshop as a `*.tdw.json` file (participants, consensus, notes): its name and text; `undefined` for an unknown workshop. */
+  function exportFile(id: string): { name: string, text: string } | undefined {
+    const workshop = store.find(id)
+    if (!workshop) return undefined
+    const now = nowIso()
+    return { name: workshopFileName(workshop.title, now.slice(0, 10)), text: serializeWorkshopFile(buildWorkshopFile(workshop, now)) }
+  }
+
+  /**
+   * Checks a workshop file; a valid one becomes a NEW workshop (it never overwrites one, even one it was exported
+   * from); an invalid one, or one that cannot be saved, changes nothing.
+   */
+  async function importWorkshopText(
+    text: string,
+    findQuestionnaire: (id: string, version: string) => { key: string, questionnaire: Questionnaire } | undefined,
+    available: ReadonlyArray<{ id: string, version: string }>,
+  ): Promise<{ result: WorkshopImportResult, id?: string }> {
+    const result = parseWorkshopFile(text, (qid, version) => findQuestionnaire(qid, version)?.questionnaire, available)
+    if (!result.ok) return { result }
+    const entry = findQuestionnaire(result.value.questionnaire.id, result.value.questionnaire.version)!
+    const workshop = workshopFromImport(result.value, { id: newAssessmentId(), questionnaireKey: entry.key })
+    if (await store.put(workshop)) return { result, id: workshop.id }
+    store.forget(workshop.id)
+    const code = store.saveState.status === 'error' ? store.saveState.error.code : 'storage.failed'
+    return { result: { ok: false, errors: [problem(code, '(file)')] } }
+  }
+
   return {
     create,
+    exportFile,
+    importWorkshopText,
     importFiles,
     addDeviceParticipant,
     /** Sets one indicator's consensus (choice, note, discussed); see `setConsensus` in the domain for what marks it discussed. */

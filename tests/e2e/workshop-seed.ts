@@ -58,7 +58,11 @@ export function sixParticipantWorkshop(id: string, title: string, showNames = fa
   }
 }
 
-/** Stores a workshop on the device as an earlier session would have (the app must have been opened once). */
+/**
+ * Stores a workshop on the device as an earlier session would have (the app must have been opened once), then reloads
+ * the page: the home page has already read the saved workshops, and a record written behind the app's back reaches it
+ * only on the next visit, as it would.
+ */
 export async function seedWorkshop(page: Page, workshop: Record<string, unknown>): Promise<void> {
   await page.evaluate(async (record) => {
     await new Promise<void>((resolve, reject) => {
@@ -73,4 +77,5 @@ export async function seedWorkshop(page: Page, workshop: Record<string, unknown>
       }
     })
   }, workshop)
+  await page.reload()
 }

@@ -1,5 +1,6 @@
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import { pdfPages } from '../pdf-text'
 import { ARTIFACTS, expectNoSeriousA11yViolations, trackErrors } from './helpers'
 import { createWorkshop, dropFiles, participantFile } from './workshop-helpers'
 
@@ -49,6 +50,15 @@ test('six answers files dropped at once become P1–P6; discussion items come fi
   await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible()
   await expect(page.locator('[data-testid="results-table"] [data-dimension="mandate"] td[data-col="score"]')).toHaveText('2.5')
   await expectNoSeriousA11yViolations(page)
+
+  // The workshop PDF: the consensus report with the appendix on the group (participant count, the consensus note).
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download the workshop PDF' }).click()
+  const pdf = await download
+  expect(pdf.suggestedFilename()).toMatch(/\.workshop\.pdf$/)
+  const text = (await pdfPages(new Uint8Array(readFileSync((await pdf.path())!)))).join('\n').replace(/\s+/g, ' ')
+  expect(text).toContain('6 participants')
+  expect(text).toContain('Decree 12/2025 names the focal point')
 
   // Everything is kept on the device: a reload shows the same participants and consensus.
   await page.reload()
