@@ -58,6 +58,12 @@ test('six answers files dropped at once become P1–P6; discussion items come fi
   expect(pdf.suggestedFilename()).toMatch(/\.workshop\.pdf$/)
   const text = (await pdfPages(new Uint8Array(readFileSync((await pdf.path())!)))).join('\n').replace(/\s+/g, ' ')
   expect(text).toContain('6 participants')
+  expect(text).toContain('3 of 32 indicators were discussion items')
+  // Each discussion item's spread, worked by hand from the six files (median: the lower middle of an even count):
+  // I1.1 1 2 2 2 3 4 → median 2, lowest 1, highest 4; I2.1 five 1s and a "don't know" → 1, 1, 1; I3.2 3 3 3 3 3 4 → 3, 3, 4.
+  expect(text).toContain('Median 2, lowest 1, highest 4 (spread 3).')
+  expect(text).toContain('Median 1, lowest 1, highest 1 (spread 0).')
+  expect(text).toContain('Median 3, lowest 3, highest 4 (spread 1).')
   expect(text).toContain('Decree 12/2025 names the focal point')
 
   // Everything is kept on the device: a reload shows the same participants and consensus.
