@@ -10,3 +10,8 @@ declare module 'virtual:questionnaire-index' {
   const index: QuestionnaireIndexEntry[]
   export default index
 }
+
+declare module 'virtual:ui-messages/*' {
+  const messages: Record<string, unknown>
+  export default messages
+}

@@ -4,6 +4,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { messageParts } from './scripts/vite/message-parts'
 import { questionnaireIndex } from './scripts/vite/questionnaire-index'
 import { CONTENT_SECURITY_POLICY } from './src/security-policy'
 
@@ -31,6 +32,7 @@ export default defineConfig({
     vue(),
     contentSecurityPolicy(),
     questionnaireIndex(fileURLToPath(new URL('./questionnaires', import.meta.url))),
+    messageParts(fileURLToPath(new URL('./src/i18n/locales', import.meta.url))),
     // UI messages are compiled at build time, so the app ships vue-i18n without its message compiler (and needs no 'unsafe-eval').
     // Not under Vitest: unit tests read the locale files as plain strings.
     process.env.VITEST ? undefined : VueI18nPlugin({

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import { loadAllMessages } from './i18n'
 import HomeView from './views/HomeView.vue'
 
 // Hash history: the built app works from any static folder or file server without rewrite rules.
@@ -55,4 +56,10 @@ export const router = createRouter({
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
+})
+
+// Every screen but the home page needs the rest of the English messages (the fallback of every language): load them
+// before it shows. Should that fail (offline before the app was ever cached), the screen still opens.
+router.beforeEach(async (to) => {
+  if (to.name !== 'home') await loadAllMessages().catch(() => undefined)
 })

@@ -3,6 +3,7 @@ import { answerSchema, type Answers } from '@/domain/assessment'
 import { idSchema } from '@/domain/input-rules'
 import { emptyOutbox, outboxSchema } from '@/domain/live-outbox'
 import { clientIdSchema, joinCodeSchema } from '@/domain/live-protocol'
+import { LIVE_SESSION_PREFIX as PREFIX } from './live-session-key'
 
 /**
  * A device's part in a live workshop, kept beside the assessment that holds its answers: the participant's token,
@@ -22,8 +23,6 @@ export const liveSessionSchema = z.object({
   submitted: z.boolean(),
 }).strict()
 export type LiveSession = z.infer<typeof liveSessionSchema>
-
-const PREFIX = 'tdma.live.'
 
 function storage(): Storage | undefined {
   try {

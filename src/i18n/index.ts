@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
-import en from './locales/en.json'
+import type en from './locales/en.json'
+import enFirst from 'virtual:ui-messages/en-first'
 import { getStorage } from '@/data/storage'
 import { withEnglishFallback } from '@/domain/labels'
 import { DEFAULT_LOCALE, findUiLocale, NUMBERING_SYSTEM, UI_LOCALES } from './locales'
@@ -25,13 +26,30 @@ export const i18n = createI18n<[MessageSchema], string, false>({
   legacy: false,
   locale: DEFAULT_LOCALE,
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { en } as Record<string, MessageSchema>,
+  messages: { en: enFirst } as unknown as Record<string, MessageSchema>,
   datetimeFormats: Object.fromEntries(UI_LOCALES.map(l => [l.code, dateTimeFormat])),
   numberFormats: Object.fromEntries(UI_LOCALES.map(l => [l.code, numberFormat])),
   // In development a key missing from a language is reported in the console; tests/unit/i18n.test.ts fails on it.
   missingWarn: import.meta.env.DEV,
   fallbackWarn: import.meta.env.DEV,
+  // A key of the later English part asked for before it arrived: load it (the page updates when it does).
+  missing: () => {
+    void loadAllMessages()
+  },
 })
+
+let later: Promise<void> | undefined
+
+/** Loads the English messages the home page does not need (see message-parts.ts); once, and before any other screen. */
+export function loadAllMessages(): Promise<void> {
+  later ??= import('virtual:ui-messages/en-later').then((m) => {
+    i18n.global.mergeLocaleMessage('en', m.default as MessageSchema)
+  }).catch((error: unknown) => {
+    later = undefined
+    throw error
+  })
+  return later
+}
 
 // Precompiled at build time (see vite.config.ts): these are message functions for vue-i18n, not strings.
 const loaders = import.meta.glob<MessageSchema>(['./locales/*.json', '!./locales/en.json'], { import: 'default' })

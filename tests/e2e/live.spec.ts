@@ -118,6 +118,13 @@ test('a live workshop: three participants answer, the facilitator sees the sprea
   await answer(bob.page, 'I1.2', 1)
   await expect(bob.page.getByTestId('live-status')).toHaveText('The workshop server did not accept your answers: The workshop is closed. They remain saved on this device.')
 
+  // The answers so far go to this browser's workshop view (consensus, presentation, PDF).
+  await facilitator.getByRole('button', { name: 'Open in the workshop view (consensus, presentation, PDF)' }).click()
+  await expect(facilitator.getByTestId('heatmap')).toBeVisible()
+  await expect(facilitator.locator('[data-heat-row="I1.1"]')).toContainText('2')
+  await facilitator.goBack()
+  await expect(facilitator.getByTestId('live-connection')).toHaveText('Live: answers appear as they arrive.')
+
   // Export, then delete the workshop and everything in it.
   const [download] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByRole('button', { name: 'Export the workshop file (.tdw.json)' }).click()])
   expect(download.suggestedFilename()).toMatch(/^regional-workshop-suva-\d{4}-\d{2}-\d{2}\.tdw\.json$/)

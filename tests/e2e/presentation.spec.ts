@@ -26,7 +26,8 @@ test('presentation mode: large type, one screen at a time, moved with the keyboa
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await seedWorkshop(page, sixParticipantWorkshop('w-present', 'Kenya capacity workshop'))
-  await page.goto('/#/workshops/w-present/present')
+  await page.goto('/#/workshops/w-present/d/d1')
+  await page.getByRole('link', { name: 'Present on a projector' }).click()
 
   await expect(page.getByRole('heading', { level: 1, name: 'Kenya capacity workshop' })).toBeVisible()
   await expect(page.getByText('6 participants')).toBeVisible()
@@ -89,6 +90,6 @@ test('presentation mode: large type, one screen at a time, moved with the keyboa
   await expect(page.getByText('Dimension 1 of 8')).toBeVisible()
 
   await page.keyboard.press('Escape')
-  await expect(page).not.toHaveURL(/\/present/)
+  await expect(page).toHaveURL(/#\/workshops\/w-present\/d\/d1$/)
   expect(errors).toEqual([])
 })

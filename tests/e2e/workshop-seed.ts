@@ -60,8 +60,7 @@ export function sixParticipantWorkshop(id: string, title: string, showNames = fa
 
 /**
  * Stores a workshop on the device as an earlier session would have (the app must have been opened once), then reloads
- * the page: the home page has already read the saved workshops, and a record written behind the app's back reaches it
- * only on the next visit, as it would.
+ * the page so the app reads it, as on a later visit.
  */
 export async function seedWorkshop(page: Page, workshop: Record<string, unknown>): Promise<void> {
   await page.evaluate(async (record) => {

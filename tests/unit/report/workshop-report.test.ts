@@ -57,9 +57,7 @@ const question = (id: string) => tech.indicators.find(i => i.id === id)!.questio
 
 describe('workshop PDF of one delegation', () => {
   const workshop = roomWorkshop()
-  const started = performance.now()
   const bytes = buildWorkshopPdf({ questionnaire: tech, workshop, delegationId: 'npl', labels: readReportLabels('en'), countryName: countryNameNode('NPL', 'en'), generatedAt: GENERATED, fonts })
-  const ms = performance.now() - started
   let pages: string[] = []
   let all = ''
   let appendix = ''
@@ -103,11 +101,11 @@ describe('workshop PDF of one delegation', () => {
     expect(appendix).not.toContain('I1.3 ')
   })
 
-  it('is titled for the country and stays small and quick', async () => {
+  // Time is measured by `npm run bench` (a unit test on a busy machine would only be flaky).
+  it('is titled for the country and stays small', async () => {
     const info = await pdfInfo(bytes)
     expect(info.Title).toBe('Tech diplomacy roadmap — Nepal')
     expect(bytes.length).toBeLessThan(2 * 1024 * 1024)
-    expect(ms).toBeLessThan(5000)
   })
 
   it('renders (pdftoppm) the appendix page', () => {
