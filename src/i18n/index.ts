@@ -32,7 +32,8 @@ export const i18n = createI18n<[MessageSchema], string, false>({
   // In development a key missing from a language is reported in the console; tests/unit/i18n.test.ts fails on it.
   missingWarn: import.meta.env.DEV,
   fallbackWarn: import.meta.env.DEV,
-  // A key of the later English part asked for before it arrived: load it (the page updates when it does).
+  // A key of the later English part asked for before it arrived (a screen reached without the router): load it, so the
+  // next screen has it. The home page's own keys are all in the first part (tests/unit/i18n-message-parts.test.ts).
   missing: () => {
     void loadAllMessages()
   },

@@ -2,15 +2,15 @@
  * The English interface messages are shipped in two parts so the first screen stays small: the part the home page
  * and the app's frame need, compiled into the first download, and the rest, loaded when the person leaves the home
  * page (`loadAllMessages` in index.ts; precached for offline use like every other file). Other languages are loaded
- * whole when chosen. A key of the later part asked for early is not lost: the missing-message handler loads the rest,
- * and the page updates when it arrives.
+ * whole when chosen. Every key the home page and the app's frame use must be in the first part:
+ * tests/unit/i18n-message-parts.test.ts reads their source files and fails on a key of the later part.
  *
  * Listed here: the top-level sections, or `section.key` paths, that only screens other than the home page use.
  */
 export const LATER_MESSAGES: readonly string[] = [
-  'cli', 'handbook', 'csv', 'pdf', 'outputs',
+  'cli', 'handbook', 'pdf', 'outputs',
   'questions', 'review', 'roadmap', 'sources', 'readingRules',
-  'followup', 'qr', 'presentation',
+  'qr', 'presentation',
 ]
 
 /** Sections the later part takes, except the keys named (which the home page or the app's frame use). */
@@ -18,6 +18,7 @@ export const LATER_EXCEPT: Readonly<Record<string, readonly string[]>> = {
   report: ['variants'],
   live: ['footer'],
   workshop: ['kind', 'missing', 'deletedElsewhere', 'home', 'delegation'],
+  followup: ['start', 'startLabel'],
 }
 
 type Messages = { [key: string]: unknown }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { LATER_EXCEPT, LATER_MESSAGES, splitMessages } from '@/i18n/message-parts'
 
@@ -24,5 +24,19 @@ describe('the English messages in two parts (home page first, the rest later)', 
     expect(a).toContain('home.start.button')
     expect(a).toContain('workshop.home.heading')
     expect(b).toContain('roadmap.deferred')
+  })
+
+  it('has in the first part every key the home page and the app\'s frame ask for', () => {
+    const en = JSON.parse(readFileSync('src/i18n/locales/en.json', 'utf8')) as Record<string, unknown>
+    const { first } = splitMessages(en)
+    const files = [
+      'src/App.vue', 'src/views/HomeView.vue', 'src/components/AppLanguageMenu.vue', 'src/components/AppUpdatePrompt.vue',
+      ...readdirSync('src/components/home').map(f => `src/components/home/${f}`),
+      ...readdirSync('src/components/base').map(f => `src/components/base/${f}`),
+    ]
+    const keys = files.flatMap(file => [...readFileSync(file, 'utf8').matchAll(/\bt\(['`]([a-zA-Z]+(?:\.[a-zA-Z0-9]+)+)['`]/g)].map(m => m[1]!))
+    expect(keys.length).toBeGreaterThan(50)
+    const has = (key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], first) !== undefined
+    expect(keys.filter(key => !has(key))).toEqual([])
   })
 })
