@@ -199,6 +199,26 @@ describe('the plan\'s display order within a horizon', () => {
     expect(r.horizons['0-6m'].map(i => [i.key, i.priority])).toEqual([['beta-01', 3], ['beta-12', 3], ['beta-23', 3], ['alpha-01', 2]])
   })
 
+  it('the higher priority first even when its dimension comes first in the questionnaire', () => {
+    // beta made independent. alpha (weight 2) to 3: priority 6. beta (weight 1) to 1: priority 1.
+    const q = { ...mini, dimensions: mini.dimensions.map(d => ({ ...d, dependsOn: [] })) }
+    const r = plan(q, zeros, { targets: { alpha: 3, beta: 1 } })
+    expect(r.horizons['0-6m'].map(i => [i.key, i.priority])).toEqual([['alpha-01', 6], ['alpha-12', 6], ['alpha-23', 6], ['beta-01', 1]])
+  })
+
+  it('lists an own action with the actions of its dimension, by step', () => {
+    // beta made independent. alpha (weight 2) to 2 and beta (weight 1) to 4: priority 4 each. The own action on alpha
+    // (priority (2 − 0) × 2 = 4, step 0) comes with alpha's 0→1 action, before alpha's 1→2 and before beta.
+    const q = { ...mini, dimensions: mini.dimensions.map(d => ({ ...d, dependsOn: [] })) }
+    const r = plan(q, zeros, {
+      targets: { alpha: 2, beta: 4 },
+      custom: [{ id: 'c1', dimensionId: 'alpha', title: 'Draft the mandate note', description: '', horizon: '0-6m' }],
+    })
+    expect(r.horizons['0-6m'].map(i => [i.key, i.priority])).toEqual([
+      ['alpha-01', 4], ['custom:c1', 4], ['alpha-12', 4], ['beta-01', 4], ['beta-12', 4], ['beta-23', 4], ['beta-34', 4],
+    ])
+  })
+
   it('at the same priority, in the questionnaire\'s order of dimensions', () => {
     // beta listed first and independent. alpha (weight 2) to 1 and beta (weight 1) to 2: priority 2 each.
     const q = { ...mini, dimensions: [{ ...mini.dimensions[1]!, dependsOn: [] }, mini.dimensions[0]!] }
