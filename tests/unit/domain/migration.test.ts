@@ -392,6 +392,21 @@ describe('migration rules at their edges', () => {
     expect(result.roadmapChanges).toEqual([{ key: 'beta-extra', to: null, edit: 'dropped' }])
   })
 
+  it('treats a level the map leaves out as an answer to give again', () => {
+    // a3's map without old level 4 (the checker refuses such a file against 1.0.0; the migration itself stays total).
+    const q = newRaw()
+    delete (entries(q)[2]!.levels as Record<string, number>)['4']
+    const outcome = migrateAssessment({ answers: { a3: level(4, 'minutes') }, roadmap: emptyRoadmapEdits() }, oldQ, build(q))!
+    expect(outcome.answers).toEqual({})
+    expect(outcome.freshLook.a3).toEqual({ reason: 'reanswer', from: '1.0.0', previousId: 'a3', previous: level(4, 'minutes') })
+  })
+
+  it('lists no change for owners and dates of actions that kept their id', () => {
+    const outcome = migrateAssessment({ answers: {}, roadmap: { ...emptyRoadmapEdits(), details: { 'beta-23': { owner: 'Ana' } } } }, oldQ, newQ)!
+    expect(outcome.roadmap.details).toEqual({ 'beta-23': { owner: 'Ana' } })
+    expect(outcome.roadmapChanges).toEqual([])
+  })
+
   it('points at the id of an entry without "to" whose indicator does not exist in the new version', () => {
     expect(migrationErrors((q) => { entries(q).push({ id: 'zz', change: 'reanswer' }) })).toEqual([
       'migrations[0].indicators[6].id: The indicator “zz” does not exist in version 1.1.0.',
