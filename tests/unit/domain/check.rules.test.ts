@@ -100,6 +100,20 @@ describe('checkQuestionnaire: duplicate and colliding ids, in every collection',
   })
 })
 
+describe('checkQuestionnaire: what a text and a link may be', () => {
+  it('accepts a text in as many languages as the limit (20), and refuses one more', () => {
+    // en, fr (the fixture's) and 18 more: xb, xc … xs
+    const codes = ['en', 'fr', ...Array.from({ length: 18 }, (_, i) => `x${String.fromCharCode(98 + i)}`)]
+    const inAll = (languages: string[]) => Object.fromEntries(languages.map(l => [l, 'Title']))
+    expect(errorsAfter((q) => { q.locales = codes; q.title = inAll(codes) as { en: string } })).toEqual([])
+    expect(errorsAfter((q) => { q.locales = codes; q.title = inAll([...codes, 'zz']) as { en: string } })).toEqual(['title: Too many entries (at most 20).'])
+  })
+
+  it('refuses a link that does not start with https:// or http://, even one that holds such an address further on', () => {
+    expect(errorsAfter((q) => { q.sources![0]!.url = 'ftp://example.org/https://example.org' })).toEqual(['sources[0].url: A link must be a full web address starting with https:// or http://.'])
+  })
+})
+
 describe('checkQuestionnaire: references', () => {
   it('an unknown source cited by a dimension or by an indicator', () => {
     expect(errorsAfter((q) => {
