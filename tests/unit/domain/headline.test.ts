@@ -168,6 +168,13 @@ describe('worked examples at the edges', () => {
     ])
   })
 
+  it('puts the larger margin first even when its level is lower', () => {
+    // d1 at stage 3: d1.2 at 4 (margin 1). d2 at stage 0: d2.2 at 2 (margin 2).
+    const q = synthetic([2, 2], 5)
+    const h = headline(q, { 'd1.1': L(3), 'd1.2': L(4), 'd2.1': L(0), 'd2.2': L(2) })
+    expect(h.strengths.map(s => [s.indicatorId, s.level, s.dimensionStage])).toEqual([['d2.2', 2, 0], ['d1.2', 4, 3]])
+  })
+
   it('orders strengths of the same margin and level in the questionnaire\'s order of indicators', () => {
     // The file lists d2's indicators before d1's; d1.2 and d2.2 are both at 2 over a stage of 0.
     const base = synthetic([2, 2], 5)
