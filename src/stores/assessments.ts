@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
-  deleteAssessment, loadAssessment, loadAssessments, newAssessmentId, saveAssessment,
+  assessmentStorage, newAssessmentId,
   type SaveConflict, type StoredAssessment, type UnreadableRecord,
 } from '@/data/assessments'
 import { openChangeChannel, type ChangeMessage } from '@/data/changes'
@@ -63,9 +63,9 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   function load(): Promise<void> {
     loading ??= (async () => {
       try {
-        const stored = await loadAssessments()
-        assessments.value = stored.assessments.map(s => s.assessment)
-        for (const s of stored.assessments) revisions.set(s.assessment.id, s.revision)
+        const stored = await assessmentStorage.loadAll()
+        assessments.value = stored.stored.map(s => s.assessment)
+        for (const s of stored.stored) revisions.set(s.assessment.id, s.revision)
         unreadable.value = stored.unreadable
         backend.value = stored.backend
         loadError.value = null
@@ -125,7 +125,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
       writing.add(assessment.id)
       const result = conflicts.value[snapshot.id]
         ? { ok: false as const, error: { kind: 'conflict' as const, code: 'storage.conflict' as const, message: '' } }
-        : await saveAssessment(snapshot, revisions.get(snapshot.id) ?? null)
+        : await assessmentStorage.save(snapshot, revisions.get(snapshot.id) ?? null)
       writing.delete(assessment.id)
       pending--
       if (result.ok) {
@@ -228,7 +228,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   async function remove(id: string): Promise<boolean> {
     const target = find(id)
     if (!target) return false
-    const result = await deleteAssessment(id)
+    const result = await assessmentStorage.remove(id)
     if (!result.ok) {
       saveState.value = { status: 'error', error: result.error }
       return false
@@ -267,7 +267,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
 
   /** Deletes a stored record that cannot be read (after the user was offered to save what is left of it). */
   async function removeUnreadable(key: string): Promise<boolean> {
-    const result = await deleteAssessment(key)
+    const result = await assessmentStorage.remove(key)
     if (!result.ok) {
       saveState.value = { status: 'error', error: result.error }
       return false
@@ -323,10 +323,10 @@ export const useAssessmentsStore = defineStore('assessments', () => {
       return
     }
     if (revisions.get(id) === message.revision || hasUnsaved(id) || conflicts.value[id]) return
-    const stored = await loadAssessment(id)
+    const stored = await assessmentStorage.loadOne(id)
     if (stored === undefined || hasUnsaved(id)) return
     if (stored === null) {
-      const reread = await loadAssessments()
+      const reread = await assessmentStorage.loadAll()
       unreadable.value = reread.unreadable
       return
     }

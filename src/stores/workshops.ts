@@ -4,7 +4,7 @@ import { newAssessmentId } from '@/data/assessments'
 import { resetStorage, type StorageBackend, type StorageError } from '@/data/storage'
 import { openWorkshopChannel, type WorkshopChangeMessage } from '@/data/workshop-changes'
 import {
-  deleteWorkshop, loadWorkshop, loadWorkshops, saveWorkshop,
+  workshopStorage,
   type StoredWorkshop, type UnreadableWorkshop, type WorkshopSaveConflict,
 } from '@/data/workshops'
 import type { Delegation, Workshop } from '@/domain/workshop-model'
@@ -54,9 +54,9 @@ export const useWorkshopsStore = defineStore('workshops', () => {
   function load(): Promise<void> {
     loading ??= (async () => {
       try {
-        const stored = await loadWorkshops()
-        workshops.value = stored.workshops.map(s => s.workshop)
-        for (const s of stored.workshops) revisions.set(s.workshop.id, s.revision)
+        const stored = await workshopStorage.loadAll()
+        workshops.value = stored.stored.map(s => s.workshop)
+        for (const s of stored.stored) revisions.set(s.workshop.id, s.revision)
         unreadable.value = stored.unreadable
         backend.value = stored.backend
         loadError.value = null
@@ -108,7 +108,7 @@ export const useWorkshopsStore = defineStore('workshops', () => {
       const snapshot = latest.get(workshop.id)!
       latest.delete(workshop.id)
       writing.add(workshop.id)
-      const result = await saveWorkshop(snapshot, revisions.get(snapshot.id) ?? null)
+      const result = await workshopStorage.save(snapshot, revisions.get(snapshot.id) ?? null)
       writing.delete(workshop.id)
       pending--
       if (result.ok) {
@@ -140,7 +140,7 @@ export const useWorkshopsStore = defineStore('workshops', () => {
   async function remove(id: string): Promise<boolean> {
     const target = find(id)
     if (!target) return false
-    const result = await deleteWorkshop(id)
+    const result = await workshopStorage.remove(id)
     if (!result.ok) {
       saveState.value = { status: 'error', error: result.error }
       return false
@@ -164,7 +164,7 @@ export const useWorkshopsStore = defineStore('workshops', () => {
 
   /** Deletes a stored record that cannot be read (after the user was offered to save what is left of it). */
   async function removeUnreadable(key: string): Promise<boolean> {
-    const result = await deleteWorkshop(key)
+    const result = await workshopStorage.remove(key)
     if (!result.ok) {
       saveState.value = { status: 'error', error: result.error }
       return false
@@ -224,10 +224,10 @@ export const useWorkshopsStore = defineStore('workshops', () => {
       return
     }
     if (revisions.get(id) === message.revision || hasUnsaved(id) || conflicts.value[id]) return
-    const stored: StoredWorkshop | null | undefined = await loadWorkshop(id)
+    const stored: StoredWorkshop | null | undefined = await workshopStorage.loadOne(id)
     if (stored === undefined || hasUnsaved(id)) return
     if (stored === null) {
-      unreadable.value = (await loadWorkshops()).unreadable
+      unreadable.value = (await workshopStorage.loadAll()).unreadable
       return
     }
     workshops.value = [...workshops.value.filter(w => w.id !== id), stored.workshop]
