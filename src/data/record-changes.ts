@@ -9,12 +9,25 @@ export interface TabChannel<M> {
   close(): void
 }
 
+/** Whether `value` says that another tab saved a record of the kind `prefix` (and at which revision). */
+export function isRecordSavedMessage<P extends string>(value: unknown, prefix: P): value is Extract<RecordChangeMessage<P>, { revision: number }> {
+  const m = asObject(value)
+  return m?.kind === `${prefix}-saved` && typeof m.id === 'string' && typeof m.revision === 'number'
+}
+
+/** Whether `value` says that another tab deleted a record of the kind `prefix`. */
+export function isRecordDeletedMessage<P extends string>(value: unknown, prefix: P): value is Exclude<RecordChangeMessage<P>, { revision: number }> {
+  const m = asObject(value)
+  return m?.kind === `${prefix}-deleted` && typeof m.id === 'string'
+}
+
 /** Whether `value` is a well-formed save or deletion message about records of the kind `prefix`. */
 export function isRecordChangeMessage<P extends string>(value: unknown, prefix: P): value is RecordChangeMessage<P> {
-  if (value === null || typeof value !== 'object') return false
-  const m = value as Record<string, unknown>
-  if (m.kind === `${prefix}-saved`) return typeof m.id === 'string' && typeof m.revision === 'number'
-  return m.kind === `${prefix}-deleted` && typeof m.id === 'string'
+  return isRecordSavedMessage(value, prefix) || isRecordDeletedMessage(value, prefix)
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
 }
 
 /**
