@@ -2,6 +2,7 @@ import { jsPDF } from 'jspdf'
 import { __createTable, autoTable, type CellDef, type RowInput, type UserOptions } from 'jspdf-autotable'
 import { COLORS, CONTENT_WIDTH_MM, FONT, PAGE } from './palette'
 import { textDirection, textDirectionOf, type Direction } from './direction'
+import { breakLines } from './line-break'
 import { drawRadar } from './radar'
 import type { CoverSpec, ParagraphOptions, RadarAxis, ReportWriter, TableCell, TableSpec } from './writer'
 
@@ -29,7 +30,21 @@ export function createDocument(fonts: ReportFonts): jsPDF {
   doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold')
   doc.setFont(FONT, 'normal')
   doc.setTextColor(...COLORS.text)
+  useWordBreaks(doc)
   return doc
+}
+
+/**
+ * Replaces jsPDF's line splitting (used by the writer and by jspdf-autotable's cells) with one that breaks between words
+ * only and measures Arabic as drawn, joined. jsPDF's own measures Arabic letter by letter in their unjoined forms and
+ * cuts a word that does not fit the rest of a line, so "لا ينطبق" came out as "لا ين" / "طبق" in a narrow column.
+ */
+function useWordBreaks(doc: jsPDF): void {
+  doc.splitTextToSize = (text: string | string[], maxWidth: number, options?: { fontSize?: number }): string[] => {
+    const size = options?.fontSize ?? doc.getFontSize()
+    const measure = (piece: string) => (doc.getStringUnitWidth(piece) * size) / doc.internal.scaleFactor
+    return (Array.isArray(text) ? text : [text]).flatMap(paragraph => breakLines(String(paragraph), maxWidth, measure))
+  }
 }
 
 /** A link or path longer than this is left to wrap inside its cell rather than widen the column. */
