@@ -1,6 +1,6 @@
 import { assessmentSchema, type Assessment } from '@/domain/assessment'
 import { decideWrite, revisionOf, type BaseRevision } from '@/domain/revision'
-import { getStorage, type StorageBackend, type StorageError, type StorageResult } from './storage'
+import { getStorage, readError, type StorageBackend, type StorageError, type StorageResult } from './storage'
 
 /** A saved assessment and the revision it was read or written at. */
 export interface StoredAssessment {
@@ -47,7 +47,9 @@ function unreadableRecord(key: string, raw: unknown): UnreadableRecord {
 
 export async function loadAssessments(): Promise<LoadedAssessments> {
   const storage = await getStorage()
-  const entries = await storage.entries('assessments')
+  const entries = await storage.entries('assessments').catch((error: unknown) => {
+    throw readError(error) // the browser's text, with its error's name, so the reason can be told (see readFailureCode)
+  })
   const assessments: StoredAssessment[] = []
   const unreadable: UnreadableRecord[] = []
   for (const { key, value } of entries) {

@@ -1,6 +1,6 @@
 import { decideWrite, revisionOf, type BaseRevision } from '@/domain/revision'
 import { workshopSchema, type Workshop } from '@/domain/workshop-model'
-import { getStorage, type StorageBackend, type StorageError, type StorageResult } from './storage'
+import { getStorage, readError, type StorageBackend, type StorageError, type StorageResult } from './storage'
 
 /** A saved workshop and the revision it was read or written at (the same revision rule as assessments). */
 export interface StoredWorkshop {
@@ -38,7 +38,9 @@ function unreadableWorkshop(key: string, raw: unknown): UnreadableWorkshop {
 
 export async function loadWorkshops(): Promise<LoadedWorkshops> {
   const storage = await getStorage()
-  const entries = await storage.entries('workshops')
+  const entries = await storage.entries('workshops').catch((error: unknown) => {
+    throw readError(error) // the browser's text, with its error's name, so the reason can be told (see readFailureCode)
+  })
   const workshops: StoredWorkshop[] = []
   const unreadable: UnreadableWorkshop[] = []
   for (const { key, value } of entries) {
