@@ -1,6 +1,6 @@
 import type { ZodType, ZodTypeDef } from 'zod'
 import { decideWrite, revisionOf, type BaseRevision } from '@/domain/revision'
-import { getStorage, type StorageBackend, type StorageError, type StorageResult, type StoreName } from './storage'
+import { getStorage, readError, type StorageBackend, type StorageError, type StorageResult, type StoreName } from './storage'
 
 /** A saved record under its own name (`{ assessment, revision }`, `{ workshop, revision }`) and the revision it was read or written at. */
 export type StoredRecord<F extends string, T> = { [K in F]: T } & { revision: number }
@@ -61,7 +61,9 @@ export function createRecordStorage<F extends string, T extends { id: string }, 
 
   async function loadAll(): Promise<LoadedRecords<S, U>> {
     const storage = await getStorage()
-    const entries = await storage.entries(kind.store)
+    const entries = await storage.entries(kind.store).catch((error: unknown) => {
+      throw readError(error) // the browser's text, with its error's name, so the reason can be told (see readFailureCode)
+    })
     const stored: S[] = []
     const unreadable: U[] = []
     for (const { key, value } of entries) {
