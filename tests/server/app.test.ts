@@ -12,7 +12,7 @@ import { createRepository } from '../../src/server/repository'
 
 let db: Database
 const questionnaires = loadShippedQuestionnaires()
-const newWorkshop = { title: 'Workshop', questionnaireId: 'tech-diplomacy', questionnaireVersion: '1.1.0', locale: 'en', profile: emptyProfile('2026-11-29') }
+const newWorkshop = { title: 'Workshop', questionnaireId: 'tech-diplomacy', questionnaireVersion: '1.1.0', locale: 'en', delegations: [{ profile: emptyProfile('2026-11-29') }] }
 
 beforeAll(async () => {
   db = await openPglite('memory://')
