@@ -80,14 +80,8 @@ async function notify(tx: Queryable, event: WorkshopEvent): Promise<void> {
   await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)])
 }
 
-export interface NewWorkshop {
-  id: string
-  joinCode: string
-  facilitatorDigest: string
-  title: string
-  questionnaireId: string
-  questionnaireVersion: string
-  locale: string
+/** A workshop to store: open, with the spread hidden, created `now`. */
+export type NewWorkshop = Omit<WorkshopRow, 'closed' | 'spreadAllowed' | 'createdAt' | 'updatedAt'> & {
   /** In order; each with the id the server drew for it. */
   delegations: Array<{ id: string, profile: Profile }>
   now: string
