@@ -77,8 +77,8 @@ export const liveApi = {
   read: (workshopId: string, key: string) => request<FacilitatorSnapshot>('GET', `/api/workshops/${workshopId}`, { secret: key }),
   settings: (workshopId: string, key: string, settings: { closed?: boolean, spreadAllowed?: boolean }) =>
     request<{ closed: boolean, spreadAllowed: boolean }>('PATCH', `/api/workshops/${workshopId}`, { secret: key, body: settings }),
-  consensus: (workshopId: string, key: string, indicatorId: string, entry: ConsensusEntry) =>
-    request<{ ok: true }>('PUT', `/api/workshops/${workshopId}/consensus`, { secret: key, body: { indicatorId, entry } }),
+  consensus: (workshopId: string, key: string, body: { delegationId: string, indicatorId: string, entry: ConsensusEntry }) =>
+    request<{ ok: true }>('PUT', `/api/workshops/${workshopId}/consensus`, { secret: key, body }),
   remove: (workshopId: string, key: string) => request<undefined>('DELETE', `/api/workshops/${workshopId}`, { secret: key }),
   async exportFile(workshopId: string, key: string): Promise<ApiResult<{ text: string, fileName: string }>> {
     try {
@@ -96,15 +96,19 @@ export const liveApi = {
 /** What the facilitator's live stream says: the whole workshop first, then changed participants and settings. */
 export type StreamMessage =
   | { event: 'snapshot', data: FacilitatorSnapshot }
-  | { event: 'participants', data: { participants: Participant[], states: Record<string, LiveParticipantState> } }
-  | { event: 'workshop', data: { closed: boolean, spreadAllowed: boolean, consensus: Record<string, ConsensusEntry> } }
+  | { event: 'participants', data: { delegationId: string, participants: Participant[], states: Record<string, LiveParticipantState> } }
+  | { event: 'workshop', data: { closed: boolean, spreadAllowed: boolean, consensus: Record<string, Record<string, ConsensusEntry>> } }
   | { event: 'deleted', data: Record<string, never> }
 
 /**
  * Follows the facilitator's live stream (Server-Sent Events read with fetch, so the key travels in a header and
- * never in an address). Reconnects after a cut, starting again from a fresh snapshot. Returns a function that stops it.
+ * never in an address). Reconnects after a cut, starting again from a fresh snapshot. Stops for good when the server
+ * refuses the key (403) or no longer has the workshop (404), and says which through `onRefused`. Returns a function that stops it.
  */
-export function followWorkshop(workshopId: string, key: string, onMessage: (message: StreamMessage) => void, onConnection: (connected: boolean) => void): () => void {
+export function followWorkshop(
+  workshopId: string, key: string, onMessage: (message: StreamMessage) => void, onConnection: (connected: boolean) => void,
+  onRefused?: (code: 'forbidden' | 'notFound') => void,
+): () => void {
   let stopped = false
   let controller: AbortController | undefined
   async function connect(): Promise<void> {
@@ -114,7 +118,10 @@ export function followWorkshop(workshopId: string, key: string, onMessage: (mess
         const response = await fetch(`/api/workshops/${workshopId}/events`, { headers: { authorization: `Bearer ${key}` }, signal: controller.signal, cache: 'no-store' })
         if (!response.ok || !response.body) {
           onConnection(false)
-          if (response.status === 403 || response.status === 404) return
+          if (response.status === 403 || response.status === 404) {
+            onRefused?.(response.status === 403 ? 'forbidden' : 'notFound')
+            return
+          }
         }
         else {
           onConnection(true)
