@@ -113,7 +113,7 @@ export function useLiveMirror(workshopId: () => string): LiveMirror {
         const tag = `${item.delegationId}/${item.indicatorId}@${item.entry.updatedAt}`
         if (inFlight.has(tag)) continue
         inFlight.add(tag)
-        const result = await liveApi.consensus(id, secret, item)
+        const result = await liveApi.consensus(id, secret, item.delegationId, item.indicatorId, item.entry)
         inFlight.delete(tag)
         if (stopped) return
         if (result.ok) {
@@ -150,7 +150,7 @@ export function useLiveMirror(workshopId: () => string): LiveMirror {
 
     const stopStream = followWorkshop(id, secret, onMessage, (connected) => {
       connection.value = connected ? 'live' : 'reconnecting'
-    }, (code) => {
+    }, '', (code) => {
       const current = store.find(id)
       if (code === 'notFound' && current) save(markLiveDeleted(current, nowIso()), current)
       else connection.value = 'refused'

@@ -1,5 +1,6 @@
 // The server's app in this process (Fastify's inject, PGlite in memory): rules that need a client address or a
 // clock the real-process tests cannot choose.
+import decodeQR from 'qr/decode.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptyProfile } from '../../src/domain/profile'
 import { buildApp } from '../../src/server/app'
@@ -9,10 +10,11 @@ import { HELP, parseServerOptions } from '../../src/server/options'
 import { loadShippedQuestionnaires } from '../../src/server/questionnaires'
 import { createRateLimiter } from '../../src/server/rate-limit'
 import { createRepository } from '../../src/server/repository'
+import { terminalQr } from '../../src/server/terminal-qr'
 
 let db: Database
 const questionnaires = loadShippedQuestionnaires()
-const newWorkshop = { title: 'Workshop', questionnaireId: 'tech-diplomacy', questionnaireVersion: '1.1.0', locale: 'en', profile: emptyProfile('2026-11-29') }
+const newWorkshop = { title: 'Workshop', questionnaireId: 'tech-diplomacy', questionnaireVersion: '1.1.0', locale: 'en', delegations: [{ profile: emptyProfile('2026-11-29') }] }
 
 beforeAll(async () => {
   db = await openPglite('memory://')
@@ -111,5 +113,30 @@ describe('the command line', () => {
     for (const option of ['--lan', '--host', '--port', '--data', '--dist', '--no-build', '--rate-limit', '--join-limit', '--create-from-any-address', '--trust-proxy', '--public-url', '--quiet', '--help', 'DATABASE_URL']) {
       expect(HELP, option).toContain(option)
     }
+  })
+})
+
+describe('the QR code printed in the terminal', () => {
+  it('reads back as the join address once its block characters are drawn as pixels', () => {
+    const address = 'http://192.168.1.20:8080/#/join/ABCDEFGH'
+    const lines = terminalQr(address).split('\n').filter(line => line !== '')
+    // Each character is one module wide and two high: full block both light, upper/lower half one of them, space none.
+    const scale = 4
+    const width = lines[0]!.length * scale
+    const height = lines.length * 2 * scale
+    const data = new Uint8Array(width * height * 4)
+    lines.forEach((line, row) => [...line].forEach((char, column) => {
+      const light = [char === '█' || char === '▀', char === '█' || char === '▄']
+      light.forEach((isLight, half) => {
+        for (let dy = 0; dy < scale; dy++) {
+          for (let dx = 0; dx < scale; dx++) {
+            const offset = (((row * 2 + half) * scale + dy) * width + column * scale + dx) * 4
+            data.fill(isLight ? 255 : 0, offset, offset + 3)
+            data[offset + 3] = 255
+          }
+        }
+      })
+    }))
+    expect(decodeQR({ width, height, data })).toBe(address)
   })
 })
