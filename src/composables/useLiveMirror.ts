@@ -72,7 +72,7 @@ export function useLiveMirror(workshopId: () => string): LiveMirror {
       leading = true
       connection.value = 'connecting'
       const scope = effectScope(true)
-      const stopFollowing = follow(id, secret, tell)
+      const stopFollowing = follow(id, secret)
       scope.run(() => watch([connection, unsent, sendError], tell))
       abort.signal.addEventListener('abort', () => {
         stopFollowing()
@@ -94,9 +94,8 @@ export function useLiveMirror(workshopId: () => string): LiveMirror {
   }
 
   /** Follows the stream and sends pending consensus; returns what stops both. */
-  function follow(id: string, secret: string, tell: () => void): () => void {
+  function follow(id: string, secret: string): () => void {
     let server: DelegationConsensus | null = null
-    const inFlight = new Set<string>()
     let retry: ReturnType<typeof setTimeout> | undefined
     let stopped = false
 
@@ -104,32 +103,48 @@ export function useLiveMirror(workshopId: () => string): LiveMirror {
       if (current === undefined || JSON.stringify(next) !== JSON.stringify(current)) void store.put(next)
     }
 
-    async function flush(): Promise<void> {
+    /** Sends what the server lacks, one entry at a time and in order; a failure stops the round and tries again later. */
+    async function sendPending(): Promise<void> {
       const current = store.find(id)
-      if (stopped || !server || !current || !isFollowedLive(current)) return
+      if (!server || !current || !isFollowedLive(current)) return
       const pending = pendingConsensus(current, server)
       unsent.value = pending.length
       for (const item of pending) {
-        const tag = `${item.delegationId}/${item.indicatorId}@${item.entry.updatedAt}`
-        if (inFlight.has(tag)) continue
-        inFlight.add(tag)
         const result = await liveApi.consensus(id, secret, item.delegationId, item.indicatorId, item.entry)
-        inFlight.delete(tag)
         if (stopped) return
-        if (result.ok) {
-          const known = server[item.delegationId]?.[item.indicatorId]
-          if (!known || known.updatedAt < item.entry.updatedAt) server = { ...server, [item.delegationId]: { ...server[item.delegationId], [item.indicatorId]: item.entry } }
-          sendError.value = null
-        }
-        else {
+        if (!result.ok) {
           sendError.value = result.code
           clearTimeout(retry)
           retry = setTimeout(() => void flush(), RETRY_MS)
+          return
         }
+        const known: DelegationConsensus = server ?? {}
+        if ((known[item.delegationId]?.[item.indicatorId]?.updatedAt ?? '') < item.entry.updatedAt) {
+          server = { ...known, [item.delegationId]: { ...known[item.delegationId], [item.indicatorId]: item.entry } }
+        }
+        unsent.value = pendingConsensus(store.find(id) ?? current, server).length
       }
-      const after = store.find(id)
-      unsent.value = after && server ? pendingConsensus(after, server).length : 0
-      tell()
+      sendError.value = null
+    }
+
+    // One round at a time: a note typed letter by letter is sent as it stands when the previous send is acknowledged.
+    let running = false
+    let again = false
+    async function flush(): Promise<void> {
+      if (running) {
+        again = true
+        return
+      }
+      running = true
+      try {
+        do {
+          again = false
+          await sendPending()
+        } while (again && !stopped)
+      }
+      finally {
+        running = false
+      }
     }
 
     function onMessage(message: StreamMessage): void {
