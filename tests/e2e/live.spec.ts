@@ -111,8 +111,11 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   console.log(`facilitator's heatmap updated ${delays.join(', ')} ms after each answer`)
   expect(Math.max(...delays)).toBeLessThan(1000)
   await expect(alice.page.getByTestId('live-status')).toHaveText('All your answers have been sent.')
-  await facilitator.getByTestId('heatmap').scrollIntoViewIfNeeded()
   await facilitator.screenshot({ path: `${ARTIFACTS}/live-facilitator.png`, fullPage: true })
+  // The README's picture: the header saying it is live, the participants, and the heatmap filling in.
+  await facilitator.evaluate(() => window.scrollTo(0, 0))
+  const rowBox = (await facilitator.locator('[data-heat-row="I2.4"]').boundingBox())!
+  await facilitator.screenshot({ path: `${ARTIFACTS}/live-facilitator-readme.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(rowBox.y + rowBox.height + 12) } })
 
   // The consensus with a note, set on the delegation's page, reaches the server.
   const item = facilitator.locator('[data-consensus="I1.1"]')
