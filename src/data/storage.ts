@@ -54,6 +54,44 @@ function toStorageError(error: unknown): StorageError {
   return { kind: 'unknown', code: STORAGE_CODES.unknown, message }
 }
 
+/** Why saved data could not be read, as a problem code a person is told (translated at the edge). */
+export type ReadFailureCode = 'storage.quota' | 'storage.version' | 'storage.readRefused' | 'storage.readAborted' | 'storage.readFailed'
+
+/**
+ * A failed read of saved data as an `Error` whose message is the browser's own text with the error's name in front
+ * ("AbortError: The transaction was aborted."), so that the reason can still be told from the text alone (the stores
+ * keep only a load error's message). A plain `Error` keeps its message as it is.
+ */
+export function readError(error: unknown): Error {
+  if (error instanceof Error || error instanceof DOMException) {
+    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : ''
+    return new Error(`${name}${error.message || 'the browser gave no reason'}`)
+  }
+  return new Error(error === null || error === undefined ? 'the browser gave no reason' : String(error))
+}
+
+const READ_FAILURES: Readonly<Record<string, ReadFailureCode>> = {
+  QuotaExceededError: 'storage.quota',
+  VersionError: 'storage.version',
+  SecurityError: 'storage.readRefused',
+  NotAllowedError: 'storage.readRefused',
+  AbortError: 'storage.readAborted',
+  TimeoutError: 'storage.readAborted',
+  InvalidStateError: 'storage.readAborted',
+  TransactionInactiveError: 'storage.readAborted',
+}
+
+/**
+ * What a person is told about a failed read, from the technical text kept of it (see `readError`): by the browser's
+ * error name (a full quota, a database of a newer version, access refused by the browser, a read cut short), and
+ * "could not read" for anything else. The text itself is only shown as a technical detail.
+ */
+export function readFailureCode(detail: string): ReadFailureCode {
+  const name = /^([A-Za-z]+Error):/.exec(detail)?.[1]
+  if (name !== undefined && READ_FAILURES[name] !== undefined) return READ_FAILURES[name]
+  return /quota/i.test(detail) ? 'storage.quota' : 'storage.readFailed'
+}
+
 const CONFLICT: StorageError = { kind: 'conflict', code: STORAGE_CODES.conflict, message: 'the stored record changed since it was read' }
 
 /** Values go in and out as plain JSON, so a stored record never holds a live reactive proxy. */

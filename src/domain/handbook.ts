@@ -1,5 +1,6 @@
 import { indicatorsOf, localize, type Action, type Questionnaire } from './questionnaire'
 import { levelText } from './labels'
+import { listCodes } from './list-text'
 import { fillTemplate } from './template'
 
 /** The fixed words of the handbook in one language (taken from the UI translations). */
@@ -83,7 +84,8 @@ export function renderHandbook(q: Questionnaire, locale: string, labels: Handboo
   q.dimensions.forEach((dimension, index) => {
     out.push(`## ${fillTemplate(labels.dimension, { n: index + 1 })} — ${t(dimension.title)}`, '')
     out.push(t(dimension.description), '')
-    const deps = dimension.dependsOn.map(id => dimensionTitle.get(id) ?? id).join(', ')
+    // Dimension names hold "and" themselves ("Mandate and anchoring"): listed with commas, not "A and B".
+    const deps = listCodes(dimension.dependsOn.map(id => dimensionTitle.get(id) ?? id), locale)
     out.push(`${labels.weight}${c}${dimension.weight} · ${labels.dependsOn}${c}${deps || labels.none} · ${labels.sources}${c}${sourceList(dimension.sources)}`, '')
 
     for (const indicator of indicatorsOf(q, dimension.id)) {
@@ -111,7 +113,7 @@ export function renderHandbook(q: Questionnaire, locale: string, labels: Handboo
       out.push(`| ${labels.step} | ${labels.action} | ${labels.horizon} | ${labels.effort} | ${labels.owner} | ${labels.sources} |`)
       out.push('| --- | --- | --- | --- | --- | --- |')
       for (const action of sortActions(actions)) {
-        const steps = action.steps.map(s => `${s.from}→${s.to}`).join(', ')
+        const steps = listCodes(action.steps.map(s => `${s.from}→${s.to}`), locale)
         let what = `**${cell(t(action.title))}** — ${cell(t(action.description))}`
         for (const [key, variant] of Object.entries(action.variants)) {
           const name = labels.variants[key] ?? key

@@ -36,6 +36,7 @@ export const PROBLEM_CODES = [
   'workshopFile.isQuestionnaire', 'workshopFile.isAnswers', 'file.isWorkshop',
   // storage
   'storage.quota', 'storage.unavailable', 'storage.failed', 'storage.conflict', 'storage.locked',
+  'storage.version', 'storage.readRefused', 'storage.readAborted', 'storage.readFailed',
   // a participant's answers code (QR)
   'qr.unreadable', 'qr.otherQuestionnaire',
   // a fault in this tool (a bug), reported without its technical text

@@ -1,7 +1,8 @@
 import { jsPDF } from 'jspdf'
 import { __createTable, autoTable, type CellDef, type RowInput, type UserOptions } from 'jspdf-autotable'
 import { COLORS, CONTENT_WIDTH_MM, FONT, PAGE } from './palette'
-import { textDirection, textDirectionOf, type Direction } from './direction'
+import { markIsolates, textDirection, textDirectionOf, withoutIsolates, type Direction } from './direction'
+import { breakLines } from './line-break'
 import { drawRadar } from './radar'
 import type { CoverSpec, ParagraphOptions, RadarAxis, ReportWriter, TableCell, TableSpec } from './writer'
 
@@ -29,7 +30,21 @@ export function createDocument(fonts: ReportFonts): jsPDF {
   doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold')
   doc.setFont(FONT, 'normal')
   doc.setTextColor(...COLORS.text)
+  useWordBreaks(doc)
   return doc
+}
+
+/**
+ * Replaces jsPDF's line splitting (used by the writer and by jspdf-autotable's cells) with one that breaks between words
+ * only and measures Arabic as drawn, joined. jsPDF's own measures Arabic letter by letter in their unjoined forms and
+ * cuts a word that does not fit the rest of a line, so "لا ينطبق" came out as "لا ين" / "طبق" in a narrow column.
+ */
+function useWordBreaks(doc: jsPDF): void {
+  doc.splitTextToSize = (text: string | string[], maxWidth: number, options?: { fontSize?: number }): string[] => {
+    const size = options?.fontSize ?? doc.getFontSize()
+    const measure = (piece: string) => (doc.getStringUnitWidth(withoutIsolates(piece)) * size) / doc.internal.scaleFactor
+    return (Array.isArray(text) ? text : [text]).flatMap(paragraph => breakLines(String(paragraph), maxWidth, measure))
+  }
 }
 
 /** A link or path longer than this is left to wrap inside its cell rather than widen the column. */
@@ -50,7 +65,7 @@ function longestWord(doc: jsPDF, texts: readonly string[], size: number, bold: b
   for (const text of texts) {
     for (const word of text.split(/\s+/)) {
       if (word.length > LONG_TOKEN || /^\w+:\/\//.test(word)) continue
-      widest = Math.max(widest, doc.getTextWidth(shaped(doc, word)))
+      widest = Math.max(widest, doc.getTextWidth(shaped(doc, withoutIsolates(word))))
     }
   }
   doc.setFont(FONT, 'normal')
@@ -62,11 +77,12 @@ function cellDef(doc: jsPDF, cell: TableCell, columns: number, fillColor: readon
   const base = typeof cell === 'string' ? { text: cell } : cell
   const styles: Record<string, unknown> = {}
   // In a right-to-left table, a cell whose text starts in a left-to-right script keeps that direction (still aligned as its column).
-  if (dir === 'rtl') styles.textOptions = { ...textDirection(textDirectionOf(base.text, dir)) }
+  const cellDir = dir === 'rtl' ? textDirectionOf(base.text, dir) : dir
+  if (dir === 'rtl') styles.textOptions = { ...textDirection(cellDir) }
   if (fillColor) styles.fillColor = [...fillColor]
   if (base.bold) styles.fontStyle = 'bold'
   if (base.muted) Object.assign(styles, { fontSize: TABLE_FONT_SIZE - 0.7, textColor: [...COLORS.muted] })
-  return { content: shaped(doc, base.text), ...(base.span ? { colSpan: columns } : {}), styles } as CellDef
+  return { content: shaped(doc, markIsolates(base.text, cellDir)), ...(base.span ? { colSpan: columns } : {}), styles } as CellDef
 }
 
 /**
@@ -213,7 +229,7 @@ export class Writer implements ReportWriter {
     const options = (rows: RowInput[], startY: number): UserOptions => ({
       ...tableStyles(this.dir),
       startY,
-      head: [spec.head.map(text => shaped(doc, text))],
+      head: [spec.head.map(text => shaped(doc, markIsolates(text, this.dir)))],
       body: rows,
       ...(spec.zebra ? { alternateRowStyles: {} } : {}),
       columnStyles,
@@ -271,8 +287,10 @@ export function mirrorTable(spec: TableSpec): TableSpec {
 /** Writes text at `x` as measured on a left-to-right page; on a right-to-left page `x` and the alignment are mirrored and the text set right to left. */
 export function putText(doc: jsPDF, dir: Direction, text: string | string[], x: number, y: number, options: { align?: Align, lineHeightFactor?: number, angle?: number, baseline?: 'middle' } = {}): void {
   const align = options.align ?? 'left'
-  if (dir === 'ltr') doc.text(text, x, y, { ...options, align })
-  else doc.text(text, PAGE.width - x, y, { ...options, align: FLIPPED[align], ...textDirection(textDirectionOf(text, dir)) } as Parameters<jsPDF['text']>[3])
+  const lineDir = dir === 'ltr' ? dir : textDirectionOf(text, dir)
+  const marked = typeof text === 'string' ? markIsolates(text, lineDir) : text.map(line => markIsolates(line, lineDir))
+  if (dir === 'ltr') doc.text(marked, x, y, { ...options, align })
+  else doc.text(marked, PAGE.width - x, y, { ...options, align: FLIPPED[align], ...textDirection(lineDir) } as Parameters<jsPDF['text']>[3])
 }
 
 /**

@@ -2,7 +2,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
   type FileChild, type ParagraphChild,
 } from 'docx'
-import type { Direction } from './direction'
+import { markIsolates, type Direction } from './direction'
 import { COLORS_HEX, CONTENT_WIDTH_MM } from './palette'
 import type { CoverSpec, ParagraphOptions, RadarAxis, ReportWriter, Rgb, TableCell as Cell, TableSpec } from './writer'
 
@@ -61,7 +61,7 @@ export class DocxWriter implements ReportWriter {
     this.push(new Paragraph({ ...this.bidi,
       indent: options.indent ? { start: twip(options.indent) } : undefined,
       spacing: { after: twip(options.gap ?? 2) },
-      children: [new TextRun({ ...this.rtlRun, text, font: FONT, bold: options.bold, size: halfPoints(options.size ?? 10), color: options.color ? hex(options.color) : undefined })],
+      children: [new TextRun({ ...this.rtlRun, text: markIsolates(text, this.dir), font: FONT, bold: options.bold, size: halfPoints(options.size ?? 10), color: options.color ? hex(options.color) : undefined })],
     }))
   }
 
@@ -132,7 +132,7 @@ export class DocxWriter implements ReportWriter {
 
   private cell(cell: Cell, width: number, options: { fill?: string, color?: string, align?: 'left' | 'right', columnSpan?: number, keepNext?: boolean, underline?: boolean }): TableCell {
     const c = typeof cell === 'string' ? { text: cell } : cell
-    const runs: ParagraphChild[] = [new TextRun({ ...this.rtlRun, text: c.text, font: FONT, bold: c.bold, size: halfPoints(c.muted ? 8 : 9), color: options.color ?? (c.muted ? COLORS_HEX.muted : undefined) })]
+    const runs: ParagraphChild[] = [new TextRun({ ...this.rtlRun, text: markIsolates(c.text, this.dir), font: FONT, bold: c.bold, size: halfPoints(c.muted ? 8 : 9), color: options.color ?? (c.muted ? COLORS_HEX.muted : undefined) })]
     return new TableCell({
       width: { size: twip(width), type: WidthType.DXA },
       columnSpan: options.columnSpan,

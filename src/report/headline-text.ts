@@ -1,5 +1,6 @@
 import type { Headline, HeadlineFact, PathChange } from '../domain/headline'
 import { levelText } from '../domain/labels'
+import { isolate, listCodes } from '../domain/list-text'
 import { localize, type Questionnaire } from '../domain/questionnaire'
 
 /** Looks up a message under `report.headline` (e.g. `heldAt.other`) and fills its `{placeholders}`. */
@@ -55,14 +56,14 @@ function factText(c: HeadlineTextContext, fact: HeadlineFact): FactText {
   }
   const items = fact.params.dimensions.map(d => (d.stage === null
     ? c.tr('heldNoStage', { dimension: title(d.dimensionId) })
-    : c.tr('heldDimension', { dimension: title(d.dimensionId), stage: d.stage, indicators: d.indicators.join(', ') })))
+    : c.tr('heldDimension', { dimension: title(d.dimensionId), stage: d.stage, indicators: listCodes(d.indicators, c.locale) })))
   const key = fact.params.stage === 0 ? 'heldAtZero' : 'heldAt'
   return { text: c.tr(`${key}.${plural(c.locale, fact.params.count)}`, { count: fact.params.count, total: fact.params.total, stage: fact.params.stage }), items }
 }
 
 function changeText(c: HeadlineTextContext, change: PathChange): string {
   const indicator = c.questionnaire.indicators.find(i => i.id === change.indicatorId)
-  const params = { indicator: change.indicatorId, question: localize(indicator?.question, c.locale), from: change.from ?? '', to: change.to }
+  const params = { indicator: isolate(change.indicatorId, c.locale), question: localize(indicator?.question, c.locale), from: change.from ?? '', to: change.to }
   return change.from === null ? c.tr('pathAnswer', params) : c.tr('pathChange', params)
 }
 
@@ -86,7 +87,7 @@ export function headlineText(c: HeadlineTextContext, h: Headline): HeadlineText 
     meaningCaveat: above > 0 ? c.tr(`meaningCaveat.${plural(c.locale, above)}`, { count: above }) : null,
     strengthsHeading: c.tr('strengthsHeading'),
     strengths: shown.map(s => c.tr('strength', {
-      indicator: s.indicatorId,
+      indicator: isolate(s.indicatorId, c.locale),
       question: localize(q.indicators.find(i => i.id === s.indicatorId)?.question, c.locale),
       level: s.level,
       stage: s.dimensionStage,

@@ -1,3 +1,4 @@
+import { listCodes } from '../domain/list-text'
 import { HORIZONS } from '../domain/questionnaire'
 import type { RoadmapItem } from '../domain/roadmap'
 import type { ReportContext } from './context'
@@ -21,7 +22,7 @@ function groups(c: ReportContext, items: readonly RoadmapItem[]): TableCell[][][
       dimensionTitle.get(item.dimensionId) ?? item.dimensionId,
       itemOwner(c, item),
       item.targetDate ? c.date(item.targetDate) : '',
-      item.sources.join(', '),
+      listCodes(item.sources, c.locale),
     ]
     return detail ? [head, [{ text: detail, span: true, muted: true }]] : [head]
   })

@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate'
 import { assessmentFileName } from '../domain/assessment-file'
+import { listCodes } from '../domain/list-text'
 import { assessmentOutcome } from '../domain/outcome'
 import { maxLevel, type Questionnaire } from '../domain/questionnaire'
 import {
@@ -91,7 +92,7 @@ export function writeWorkshopAppendix(w: ReportWriter, c: ReportContext, group: 
       widths: [60, 'auto'],
       groups: roles.map(({ role, participants }) => [[
         role === '' ? { text: wl.noRole, muted: true } : role,
-        `${participants.map(p => shortLabel(p, workshop.showNames)).join(', ')} (${participants.length})`,
+        `${listCodes(participants.map(p => shortLabel(p, workshop.showNames)), c.locale)} (${participants.length})`,
       ]]),
       zebra: true,
     })

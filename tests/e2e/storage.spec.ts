@@ -237,8 +237,38 @@ test('a failed first load offers "Try again" instead of staying on "Loading…"'
     }
   })
   await page.reload()
-  await expect(page.getByText('Your saved assessments could not be read: The transaction was aborted. Nothing was changed.')).toBeVisible()
+  const alert = page.getByRole('alert').filter({ hasText: 'Your saved assessments could not be read.' })
+  await expect(alert.locator('p').first()).toHaveText('Your saved assessments could not be read. The browser stopped reading the saved data before the end (another tab of this tool may have been changing it). Nothing was changed.')
   await expect(page.getByText('Loading…')).toHaveCount(0)
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.locator('.assessment-table tbody tr', { hasText: 'Nepal' })).toHaveCount(1)
+})
+
+test.describe('in French', () => {
+  test.use({ locale: 'fr-FR' })
+
+  test('a failed load gives its reason in French, the browser\'s English text only under "Détails techniques"', async ({ page }) => {
+    await page.goto('/')
+    await page.getByLabel('Importer un fichier de réponses…').setInputFiles({ name: 'nepal.tda.json', mimeType: 'application/json', buffer: Buffer.from(minimal) })
+    await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
+    await page.addInitScript(() => {
+      const original = IDBObjectStore.prototype.getAllKeys
+      let failures = 1
+      IDBObjectStore.prototype.getAllKeys = function getAllKeys(this: IDBObjectStore, ...args: Parameters<typeof original>) {
+        if (this.name === 'assessments' && failures-- > 0) throw new DOMException('The transaction was aborted.', 'AbortError')
+        return original.apply(this, args)
+      }
+    })
+    await page.reload()
+    const alert = page.getByRole('alert').filter({ hasText: 'Vos évaluations enregistrées n\'ont pas pu être lues.' })
+    await expect(alert.locator('p').first()).toHaveText('Vos évaluations enregistrées n\'ont pas pu être lues. Le navigateur a interrompu la lecture des données enregistrées avant la fin (un autre onglet de cet outil était peut-être en train de les modifier). Rien n\'a été modifié.')
+    await expect(alert.locator('p').first()).not.toContainText('transaction')
+    const details = alert.locator('details')
+    await expect(details.locator('code')).toBeHidden()
+    await details.getByText('Détails techniques (message du navigateur)').click()
+    await expect(details.locator('code')).toHaveText('AbortError: The transaction was aborted')
+    await page.screenshot({ path: `${ARTIFACTS}/storage-load-failure-fr.png` })
+    await alert.getByRole('button', { name: 'Réessayer' }).click()
+    await expect(page.locator('.assessment-table tbody tr', { hasText: 'Népal' })).toHaveCount(1)
+  })
 })

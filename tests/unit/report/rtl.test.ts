@@ -72,6 +72,20 @@ describe('a PDF report in Arabic', () => {
     expect(PAGE.width * 72 / 25.4 - (name.x + name.width)).toBeLessThan(60)
   })
 
+  it('lists indicator ids with the Arabic comma, first id on the right, each id drawn left to right', () => {
+    // pdftotext -bbox: the words of page 2 with their boxes (the headline's "… ويحدّ منها I5.1، I5.2، I5.3")
+    const dir = mkdtempSync(join(tmpdir(), 'tda-rtl-'))
+    writeFileSync(join(dir, 'r.pdf'), bytes)
+    const xml = execFileSync('pdftotext', ['-bbox', join(dir, 'r.pdf'), '-'], { encoding: 'utf8', maxBuffer: 20 * 1024 * 1024 })
+    const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map(m => ({ x: Number(m[1]), y: Number(m[2]), text: m[3]!.replace(/[\u200E\u200F]/g, '') }))
+    const ids = words.filter(w => /^،?I5\.[123]$/.test(w.text)).slice(0, 3) // the headline's, the first on the page
+    expect(ids.map(w => w.text)).toEqual(['I5.3', '،I5.2', '،I5.1']) // drawn left to right on the page: the list read from the right
+    expect(new Set(ids.map(w => w.y)).size).toBe(1)
+    expect(ids[0]!.x).toBeLessThan(ids[1]!.x)
+    expect(ids[1]!.x).toBeLessThan(ids[2]!.x)
+    expect(text).not.toMatch(/I\d\.\d,/)
+  })
+
   it('writes the scores with Western digits, as the app does', () => {
     expect(text).toMatch(/53\.8/)
     expect(text).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/)

@@ -10,7 +10,7 @@ import { emptyProfile } from '@/domain/profile'
 import { createWorkshop, setConsensus } from '@/domain/workshop'
 import type { Participant, Workshop } from '@/domain/workshop-model'
 import { buildWorkshopPdf, buildWorkshopPdfs, participantsByRole, zipFiles } from '@/report/workshop-report'
-import { pdfInfo, pdfPages } from '../../pdf-text'
+import { brokenWords, pdfInfo, pdfLines, pdfPages } from '../../pdf-text'
 import { tech } from '../domain/questionnaire-fixtures'
 
 const fonts = readReportFonts()
@@ -140,6 +140,22 @@ describe('workshop PDF of one delegation', () => {
     expect(text).toContain('Annexe : l\'atelier')
     expect(text).toContain('5 participants pour cette délégation.')
     expect(text).toContain('Note de la salle : Agreed: the mandate is in the cabinet decision')
+  })
+})
+
+describe('workshop PDF in Arabic', () => {
+  it('breaks no word of the appendix\'s narrow columns inside itself', async () => {
+    const labels = readReportLabels('ar')
+    const bytes = buildWorkshopPdf({ questionnaire: tech, workshop: { ...roomWorkshop(), locale: 'ar' }, delegationId: 'npl', labels, countryName: countryNameNode('NPL', 'ar'), generatedAt: GENERATED, fonts })
+    const lines = await pdfLines(bytes)
+    const page = lines.findIndex(p => p.some(line => line.includes(labels.workshop.heading.normalize('NFKC'))))
+    const appendix = lines.slice(page).flat()
+    const wl = labels.workshop
+    const words = [wl.notApplicableShort, wl.dontKnowShort, wl.consensus, wl.byRoom, wl.byMedian, labels.notApplicable, labels.indicator].flatMap(t => t.normalize('NFKC').split(/\s+/))
+    expect(words).toContain('ينطبق')
+    expect(brokenWords(appendix, words)).toEqual([])
+    // the n/a column's head is drawn as whole words, one per line
+    expect(appendix).toContain('ينطبق')
   })
 })
 

@@ -1,0 +1,39 @@
+/** Unicode's first-strong isolate and pop-directional-isolate: what they enclose is laid out as a run of its own. */
+export const ISOLATE_START = '\u2068'
+export const ISOLATE_END = '\u2069'
+
+const RIGHT_TO_LEFT = /^(ar|fa|he|iw|ur|ps|yi|dv|ckb)(-|_|$)/i
+
+/** Whether a language is written right to left (Arabic among this app's languages; a regional tag such as ar-EG too). */
+export function isRightToLeft(locale: string): boolean {
+  return RIGHT_TO_LEFT.test(locale)
+}
+
+/**
+ * A code or name set apart inside text of a right-to-left language, so that "I2.2" or "Ana Costa" reads as one
+ * left-to-right run and the list around it keeps the sentence's order; unchanged in a left-to-right language.
+ */
+export function isolate(text: string, locale: string): string {
+  return isRightToLeft(locale) ? `${ISOLATE_START}${text}${ISOLATE_END}` : text
+}
+
+/** What separates the items of a list of codes: the Arabic comma "، " in a right-to-left language, ", " otherwise. */
+export function listSeparator(locale: string): string {
+  return isRightToLeft(locale) ? '، ' : ', '
+}
+
+/**
+ * Codes listed for display (indicator ids "I2.2", source ids, participant numbers "P3", language codes, stages):
+ * "I2.2, I2.3" in English, "I2.2، I2.3" in Arabic with each code isolated. An empty list gives ''.
+ */
+export function listCodes(codes: ReadonlyArray<string | number>, locale: string): string {
+  return codes.map(code => isolate(String(code), locale)).join(listSeparator(locale))
+}
+
+/**
+ * Words or names listed as the language lists them (`Intl.ListFormat`): "A, B and C" ('conjunction') or "A, B, C"
+ * ('unit'); in Arabic "أ وب وج" / "أ، وب، وج", each item isolated. An empty list gives ''.
+ */
+export function listWords(items: readonly string[], locale: string, type: 'conjunction' | 'unit' = 'conjunction'): string {
+  return new Intl.ListFormat(locale, { type, style: 'long' }).format(items.map(item => isolate(item, locale)))
+}
