@@ -56,38 +56,29 @@ export interface ParticipantRow {
   versions: Record<string, number>
 }
 
-const iso = (value: unknown): string => new Date(value as string | Date).toISOString()
+/**
+ * A row read from the database with its columns named as in TypeScript (`join_code` → `joinCode`) and its
+ * timestamps as ISO strings, for the columns of `names` (the select lists each one, so the row holds no other).
+ */
+function fromRow<T>(row: Record<string, unknown>, names: readonly string[]): T {
+  return Object.fromEntries(names.map((name) => {
+    const value = row[name]
+    return [name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), value instanceof Date ? value.toISOString() : value]
+  })) as T
+}
 
 const WORKSHOP_COLUMNS = ['id', 'join_code', 'facilitator_digest', 'title', 'questionnaire_id', 'questionnaire_version', 'locale', 'closed', 'spread_allowed', 'created_at', 'updated_at']
 
-function workshopFromRow(row: Record<string, unknown>): WorkshopRow {
-  return {
-    id: row.id as string,
-    joinCode: row.join_code as string,
-    facilitatorDigest: row.facilitator_digest as string,
-    title: row.title as string,
-    questionnaireId: row.questionnaire_id as string,
-    questionnaireVersion: row.questionnaire_version as string,
-    locale: row.locale as string,
-    closed: row.closed as boolean,
-    spreadAllowed: row.spread_allowed as boolean,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  }
-}
+const workshopFromRow = (row: Record<string, unknown>): WorkshopRow => fromRow(row, WORKSHOP_COLUMNS)
+
+const PARTICIPANT_COLUMNS = ['id', 'delegation_id', 'number', 'role', 'submitted', 'joined_at', 'updated_at']
 
 async function notify(tx: Queryable, event: WorkshopEvent): Promise<void> {
   await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)])
 }
 
-export interface NewWorkshop {
-  id: string
-  joinCode: string
-  facilitatorDigest: string
-  title: string
-  questionnaireId: string
-  questionnaireVersion: string
-  locale: string
+/** A workshop to store: open, with the spread hidden, created `now`. */
+export type NewWorkshop = Omit<WorkshopRow, 'closed' | 'spreadAllowed' | 'createdAt' | 'updatedAt'> & {
   /** In order; each with the id the server drew for it. */
   delegations: Array<{ id: string, profile: Profile }>
   now: string
@@ -235,7 +226,7 @@ export function createRepository(db: Database) {
     async participants(workshopId: string, filter: { ids?: readonly string[], delegationId?: string } = {}): Promise<ParticipantRow[]> {
       const params: unknown[] = [workshopId, filter.ids ?? null, filter.delegationId ?? null]
       const people = await db.query(
-        `select p.id, p.delegation_id, p.number, p.role, p.submitted, p.joined_at, p.updated_at from participants p
+        `select ${PARTICIPANT_COLUMNS.map(column => `p.${column}`).join(', ')} from participants p
          join delegations d on d.workshop_id = p.workshop_id and d.id = p.delegation_id
          where p.workshop_id = $1 and ($2::text[] is null or p.id = any($2::text[])) and ($3::text is null or p.delegation_id = $3)
          order by d.position, p.number`,
@@ -249,18 +240,7 @@ export function createRepository(db: Database) {
       )
       const byId = new Map<string, ParticipantRow>()
       for (const row of people.rows) {
-        byId.set(row.id as string, {
-          workshopId,
-          delegationId: row.delegation_id as string,
-          id: row.id as string,
-          number: row.number as number,
-          role: row.role as string,
-          submitted: row.submitted as boolean,
-          joinedAt: iso(row.joined_at),
-          updatedAt: iso(row.updated_at),
-          answers: {},
-          versions: {},
-        })
+        byId.set(row.id as string, { ...fromRow<Omit<ParticipantRow, 'workshopId' | 'answers' | 'versions'>>(row, PARTICIPANT_COLUMNS), workshopId, answers: {}, versions: {} })
       }
       for (const row of answers.rows) {
         const participant = byId.get(row.participant_id as string)

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { readWorkshop } from '../server/api-client'
 import { startServer, type RunningServer } from '../server/harness'
 import { ARTIFACTS, expectNoSeriousA11yViolations, trackCspViolations, trackErrors } from './helpers'
 
@@ -69,6 +70,9 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   await expect(facilitator.getByRole('heading', { level: 1, name: 'New live workshop' })).toBeVisible()
   await expectNoSeriousA11yViolations(facilitator)
   await facilitator.getByLabel('Workshop title').fill('Regional workshop, Suva')
+  await facilitator.getByLabel('Search countries').fill('Fiji')
+  await facilitator.getByLabel(/^Ministry/).fill('Ministry of Foreign Affairs')
+  await facilitator.getByLabel(/^Unit or department/).fill('Policy Planning')
   await facilitator.getByRole('button', { name: 'Create the workshop' }).click()
 
   // The facilitator's address keeps the key in this browser and opens the workshop's own screens, on its live room.
@@ -89,7 +93,7 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   await expect(facilitator.getByTestId('live-progress')).toHaveText('3 joined · 0 answering · 0 submitted')
 
   // On the delegation's page (the real heatmap), each answer's count appears within a second.
-  await facilitator.getByRole('link', { name: 'Delegation 1' }).click()
+  await facilitator.getByRole('link', { name: 'Fiji — Ministry of Foreign Affairs' }).click()
   await expect(facilitator.getByTestId('heatmap')).toBeVisible()
   await expect(facilitator.getByRole('heading', { name: 'Participants (3)' })).toBeVisible()
   const delays: number[] = []
@@ -205,7 +209,7 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   await expect(facilitator.getByRole('heading', { name: 'Workshop deleted' })).toHaveCount(0)
   await expect(facilitator.getByTestId('live-connection')).toHaveCount(0)
   await expect(facilitator.getByRole('heading', { level: 1, name: 'Regional workshop, Suva' })).toBeVisible()
-  await facilitator.getByRole('link', { name: 'Delegation 1' }).click()
+  await facilitator.getByRole('link', { name: 'Fiji — Ministry of Foreign Affairs' }).click()
   await expect(cell(facilitator, 'I1.1', 3)).toHaveText('2')
   await expect(facilitator.locator('[data-consensus="I1.1"]').getByLabel(/Why the room agreed this answer/)).toHaveValue('The 2025 decree names a focal point but gives it no team')
   expect(await facilitator.evaluate(id => localStorage.getItem(`tdma.live.facilitator.${id}`), workshopId)).toBeNull()
@@ -224,4 +228,102 @@ test('the single-user mode sends nothing to any server', async ({ page }) => {
   await expect(page.getByText(/Live workshop/)).toHaveCount(0)
   await expect(page.getByText('Everything stays in this browser: answers are saved on this device only and nothing is sent anywhere.')).toBeVisible()
   expect(requests).toEqual([])
+})
+
+test('a regional workshop: a participant chooses their delegation, closes the tab, reopens the join link and is the same participant', async ({ browser }) => {
+  test.setTimeout(180_000)
+  const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const facilitator = await facilitatorContext.newPage()
+  await facilitator.goto(`${server.url}/#/live/new`)
+  await facilitator.getByLabel('Workshop title').fill('Regional workshop, Kathmandu')
+  await facilitator.getByLabel('Search countries').fill('Nepal')
+  await expect(facilitator.getByLabel(/^Country/).first()).toHaveValue('NPL')
+  await facilitator.getByLabel(/^Ministry/).first().fill('Ministry of Foreign Affairs')
+  // The first delegation's profile is checked as in a workshop on one device: the unit is still missing.
+  await facilitator.getByRole('button', { name: 'Create the workshop' }).click()
+  await expect(facilitator.getByRole('alert')).toHaveText('Some fields need attention before the workshop can be created.')
+  await expect(facilitator.getByLabel(/^Unit or department/)).toBeFocused()
+  await facilitator.getByLabel(/^Unit or department/).fill('Policy Planning')
+  await facilitator.getByRole('button', { name: 'Add a delegation' }).click()
+  await facilitator.locator('#extra-0-country').selectOption('BTN')
+  await facilitator.locator('#extra-0-ministry').fill('Ministry of Foreign Affairs and External Trade')
+  await expectNoSeriousA11yViolations(facilitator)
+  await facilitator.screenshot({ path: `${ARTIFACTS}/live-new-delegations.png`, fullPage: true })
+  await facilitator.getByRole('button', { name: 'Create the workshop' }).click()
+  // The facilitator's address keeps its key in this browser and opens the workshop's live room.
+  await expect(facilitator).toHaveURL(/#\/workshops\/[0-9a-f-]{36}\/live$/)
+  const workshopId = /workshops\/([0-9a-f-]{36})/.exec(facilitator.url())![1]
+  const facilitatorKey = await facilitator.evaluate(id => localStorage.getItem(`tdma.live.facilitator.${id}`), workshopId!)
+  const created = { workshopId: workshopId!, facilitatorKey: facilitatorKey!, joinCode: '', joinPath: '', facilitatorPath: '' }
+  const before = await readWorkshop(server.url, created)
+  expect(before.workshop.delegations.map(d => [d.profile.country, d.profile.ministry])).toEqual([['NPL', 'Ministry of Foreign Affairs'], ['BTN', 'Ministry of Foreign Affairs and External Trade']])
+  const [nepal, bhutan] = before.workshop.delegations.map(d => d.id)
+  const joinLink = `${server.url}/#/join/${before.live.joinCode}`
+
+  // On a phone: the delegation is a required choice, named by country and ministry.
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } })
+  let page = await context.newPage()
+  const errors = trackErrors(page)
+  await page.goto(joinLink)
+  await expect(page.getByRole('heading', { level: 2, name: 'Workshop: Regional workshop, Kathmandu' })).toBeVisible()
+  const choice = page.getByRole('group', { name: /Your delegation/ })
+  await expect(choice.getByRole('radio')).toHaveCount(2)
+  await page.getByRole('button', { name: 'Join and start answering' }).click()
+  await expect(choice.getByText('Choose your delegation to join this workshop.')).toBeVisible()
+  await choice.getByRole('radio', { name: 'Bhutan — Ministry of Foreign Affairs and External Trade' }).check()
+  await expect(choice.getByText('Choose your delegation to join this workshop.')).toHaveCount(0)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling on a phone').toBeLessThanOrEqual(360)
+  await expectNoSeriousA11yViolations(page)
+  await page.screenshot({ path: `${ARTIFACTS}/live-join-delegation-360.png`, fullPage: true })
+  await page.getByRole('button', { name: 'Join and start answering' }).click()
+  await expect(page.getByText(/Live workshop: Regional workshop, Kathmandu \(you are P1\)/)).toBeVisible()
+  await answer(page, 'I1.1', 2)
+  await expect(page.getByTestId('live-status')).toHaveText('All your answers have been sent.')
+  let view = await readWorkshop(server.url, created)
+  const participantIds = () => view.workshop.delegations.flatMap(d => d.participants.map(p => p.id))
+  expect(view.workshop.delegations.map(d => d.participants.length)).toEqual([0, 1])
+  const me = view.workshop.delegations[1]!.participants[0]!.id
+
+  // The tab is closed; the join link opened again resumes the same participant, answers intact.
+  await page.close()
+  page = await context.newPage()
+  await page.goto(joinLink)
+  await expect(page.getByRole('heading', { level: 2, name: 'You have already joined “Regional workshop, Kathmandu” on this device' })).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await expectNoSeriousA11yViolations(page)
+  await page.screenshot({ path: `${ARTIFACTS}/live-join-resume-360.png`, fullPage: true })
+  await page.getByRole('button', { name: 'Continue my answers' }).click()
+  await expect(page.getByText(/Live workshop: Regional workshop, Kathmandu \(you are P1\)/)).toBeVisible()
+  await expect(page.locator('input[name="indicator-I1-1-answer"][value="level-2"]')).toBeChecked()
+  await answer(page, 'I1.2', 4)
+  await expect(page.getByTestId('live-status')).toHaveText('All your answers have been sent.')
+  view = await readWorkshop(server.url, created)
+  expect(participantIds()).toEqual([me])
+  expect(Object.keys(view.live.states)).toEqual([me])
+  expect(view.workshop.delegations[1]!.participants[0]!.answers).toMatchObject({ 'I1.1': { kind: 'level', level: 2 }, 'I1.2': { kind: 'level', level: 4 } })
+
+  // Typing the same code resumes too; joining as someone else asks first and keeps the first participant's answers.
+  await page.goto(`${server.url}/#/join`)
+  await page.getByLabel('Workshop code').fill(before.live.joinCode.toLowerCase())
+  await page.getByRole('button', { name: 'Find the workshop' }).click()
+  await page.getByRole('button', { name: 'Join as someone else on this device' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Join as someone else?' })
+  await expect(dialog).toContainText('P1\'s answers are not deleted')
+  await expectNoSeriousA11yViolations(page)
+  await dialog.getByRole('button', { name: 'Join as a new participant' }).click()
+  await page.getByRole('group', { name: /Your delegation/ }).getByRole('radio', { name: 'Nepal — Ministry of Foreign Affairs' }).check()
+  await page.getByRole('button', { name: 'Join and start answering' }).click()
+  await expect(page.getByText(/Live workshop: Regional workshop, Kathmandu \(you are P1\)/)).toBeVisible()
+  await answer(page, 'I1.1', 5)
+  await expect(page.getByTestId('live-status')).toHaveText('All your answers have been sent.')
+  view = await readWorkshop(server.url, created)
+  expect(view.workshop.delegations.map(d => [d.id, d.participants.length])).toEqual([[nepal, 1], [bhutan, 1]])
+  expect(view.workshop.delegations[1]!.participants[0]!.answers).toMatchObject({ 'I1.1': { kind: 'level', level: 2 }, 'I1.2': { kind: 'level', level: 4 } })
+  await page.goto(joinLink)
+  await page.getByRole('button', { name: 'Continue my answers' }).click()
+  await expect(page.locator('input[name="indicator-I1-1-answer"][value="level-5"]')).toBeChecked()
+
+  expect(errors.filter(e => !/Failed to load resource|net::ERR/.test(e))).toEqual([])
+  await context.close()
+  await facilitatorContext.close()
 })

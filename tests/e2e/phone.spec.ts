@@ -217,6 +217,9 @@ test.describe('a live workshop\'s room (against the real workshop server)', () =
     // Settled before the live stream opens: that stream stays open, so the network is never idle after it.
     await page.waitForLoadState('networkidle')
     await page.getByLabel('Workshop title').fill('Phone live workshop')
+    await page.getByLabel('Search countries').fill('Nepal')
+    await page.getByLabel(/^Ministry/).first().fill('Ministry of Foreign Affairs')
+    await page.getByLabel(/^Unit or department/).fill('Policy Planning')
     await page.getByRole('button', { name: 'Create the workshop' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Live room' })).toBeVisible()
     await expect(page.getByTestId('live-connection')).toHaveText(/Live: answers appear as they arrive\./)
