@@ -96,6 +96,8 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   await facilitator.getByRole('link', { name: 'Fiji — Ministry of Foreign Affairs' }).click()
   await expect(facilitator.getByTestId('heatmap')).toBeVisible()
   await expect(facilitator.getByRole('heading', { name: 'Participants (3)' })).toBeVisible()
+  // A live participant cannot be removed here while the server is followed (the server would bring them back).
+  await expect(facilitator.getByRole('button', { name: /^Remove P\d/ })).toHaveCount(0)
   const delays: number[] = []
   async function answerSeen(who: Page, indicator: string, level: number, count: string) {
     await answer(who, indicator, level)
@@ -211,6 +213,7 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   await expect(facilitator.getByRole('heading', { level: 1, name: 'Regional workshop, Suva' })).toBeVisible()
   await facilitator.getByRole('link', { name: 'Fiji — Ministry of Foreign Affairs' }).click()
   await expect(cell(facilitator, 'I1.1', 3)).toHaveText('2')
+  await expect(facilitator.getByRole('button', { name: 'Remove P1 (ICT ministry)' })).toBeVisible()
   await expect(facilitator.locator('[data-consensus="I1.1"]').getByLabel(/Why the room agreed this answer/)).toHaveValue('The 2025 decree names a focal point but gives it no team')
   expect(await facilitator.evaluate(id => localStorage.getItem(`tdma.live.facilitator.${id}`), workshopId)).toBeNull()
 
