@@ -107,7 +107,7 @@ export type ConsensusRequest = z.infer<typeof consensusRequestSchema>
 export const LIVE_ERROR_CODES = [
   'notFound', 'closed', 'unauthorized', 'forbidden', 'rateLimited', 'participantExists', 'tooLarge',
   'invalid', 'questionnaireUnknown', 'spreadNotAllowed', 'notSubmitted', 'unsupportedMediaType', 'internal',
-  'delegationRequired', 'delegationUnknown',
+  'delegationRequired', 'delegationUnknown', 'full',
 ] as const
 export type LiveErrorCode = (typeof LIVE_ERROR_CODES)[number]
 

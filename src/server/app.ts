@@ -291,6 +291,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (joined.reason === 'closed') throw new ApiError(403, 'closed')
       if (joined.reason === 'participantExists') throw new ApiError(409, 'participantExists')
       if (joined.reason === 'delegationUnknown') throw new ApiError(400, 'delegationUnknown')
+      if (joined.reason === 'full') throw new ApiError(403, 'full')
       throw new ApiError(404, 'notFound')
     }
     return reply.code(201).send({

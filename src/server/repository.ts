@@ -1,7 +1,7 @@
 import type { Answer, Answers } from '../domain/assessment'
 import type { LiveAnswerChange } from '../domain/live-protocol'
 import type { Profile } from '../domain/profile'
-import type { ConsensusEntry } from '../domain/workshop-model'
+import { WORKSHOP_LIMITS, type ConsensusEntry } from '../domain/workshop-model'
 import type { Database, Queryable } from './database'
 
 /**
@@ -84,7 +84,7 @@ export type NewWorkshop = Omit<WorkshopRow, 'closed' | 'spreadAllowed' | 'create
   now: string
 }
 
-export type JoinOutcome = { ok: true, number: number } | { ok: false, reason: 'notFound' | 'closed' | 'participantExists' | 'delegationUnknown' }
+export type JoinOutcome = { ok: true, number: number } | { ok: false, reason: 'notFound' | 'closed' | 'participantExists' | 'delegationUnknown' | 'full' }
 
 export type WriteOutcome =
   | { ok: true, applied: number, acknowledged: Array<{ indicatorId: string, version: number }> }
@@ -144,6 +144,8 @@ export function createRepository(db: Database) {
           [workshopId, delegationId],
         )
         const number = next.rows[0]!.n
+        // A delegation holds as many participants as a workshop file may (so the export stays a valid file).
+        if (number > WORKSHOP_LIMITS.participants) return { ok: false, reason: 'full' }
         await tx.query(
           'insert into participants (workshop_id, delegation_id, id, token_digest, number, role, joined_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $7)',
           [workshopId, delegationId, participantId, tokenDigest, number, role, now],

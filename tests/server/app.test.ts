@@ -3,6 +3,8 @@
 import decodeQR from 'qr/decode.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptyProfile } from '../../src/domain/profile'
+import { parseWorkshopFile } from '../../src/domain/workshop-file'
+import { WORKSHOP_LIMITS } from '../../src/domain/workshop-model'
 import { buildApp } from '../../src/server/app'
 import { migrate, openPglite, type Database } from '../../src/server/database'
 import { createLiveHub } from '../../src/server/live-hub'
@@ -139,4 +141,22 @@ describe('the QR code printed in the terminal', () => {
     }))
     expect(decodeQR({ width, height, data })).toBe(address)
   })
+})
+
+describe('a delegation\'s size', () => {
+  it('holds as many participants as a workshop file may (500); the next join is refused and the export stays valid', async () => {
+    const server = await app({ joinLimit: 100_000, rateLimit: 100_000 })
+    const created = (await server.inject({ method: 'POST', url: '/api/workshops', payload: newWorkshop })).json() as { joinCode: string, workshopId: string, facilitatorKey: string }
+    const statuses = new Map<number, number>()
+    for (let i = 1; i <= WORKSHOP_LIMITS.participants; i++) {
+      const status = (await server.inject({ method: 'POST', url: `/api/join/${created.joinCode}`, payload: { participantId: `participant-${i}` } })).statusCode
+      statuses.set(status, (statuses.get(status) ?? 0) + 1)
+    }
+    expect([...statuses]).toEqual([[201, 500]])
+    const refused = await server.inject({ method: 'POST', url: `/api/join/${created.joinCode}`, payload: { participantId: 'participant-501' } })
+    expect([refused.statusCode, refused.json()]).toEqual([403, { error: { code: 'full' } }])
+    const exported = await server.inject({ method: 'GET', url: `/api/workshops/${created.workshopId}/export`, headers: { authorization: `Bearer ${created.facilitatorKey}` } })
+    const file = parseWorkshopFile(exported.body, (id, version) => questionnaires.get(`${id}@${version}`))
+    expect(file.ok && file.value.workshop.delegations[0]!.participants.length).toBe(500)
+  }, 120_000)
 })
