@@ -180,9 +180,13 @@ export async function readEventStream(body: NonNullable<Response['body']>, onMes
 
 /**
  * Follows the facilitator's live stream (Server-Sent Events read with fetch, so the key travels in a header and
- * never in an address). Reconnects after a cut, starting again from a fresh snapshot. Returns a function that stops it.
+ * never in an address). Reconnects after a cut, starting again from a fresh snapshot. Stops for good when the server
+ * refuses the key (403) or no longer has the workshop (404), and says which through `onRefused`. Returns a function that stops it.
  */
-export function followWorkshop(workshopId: string, key: string, onMessage: (message: StreamMessage) => void, onConnection: (connected: boolean) => void, baseUrl = ''): () => void {
+export function followWorkshop(
+  workshopId: string, key: string, onMessage: (message: StreamMessage) => void, onConnection: (connected: boolean) => void, baseUrl = '',
+  onRefused?: (code: 'forbidden' | 'notFound') => void,
+): () => void {
   let stopped = false
   let controller: AbortController | undefined
   const call = liveCalls.events(workshopId, key)
@@ -193,7 +197,10 @@ export function followWorkshop(workshopId: string, key: string, onMessage: (mess
         const response = await fetch(`${baseUrl}${call.path}`, { ...requestInit(call), signal: controller.signal })
         if (!response.ok || !response.body) {
           onConnection(false)
-          if (response.status === 403 || response.status === 404) return
+          if (response.status === 403 || response.status === 404) {
+            onRefused?.(response.status === 403 ? 'forbidden' : 'notFound')
+            return
+          }
         }
         else {
           onConnection(true)
