@@ -66,11 +66,23 @@ function byNumber(participants: Participant[]): Participant[] {
 }
 
 /**
+ * Live participants keep the server's numbers (their phones show "you are P4"); a participant added on this device
+ * (file, QR, hand round) whose number a live participant now holds moves to the first number above every number in
+ * use, so no two participants of a delegation share a label.
+ */
+function settleNumbers(participants: readonly Participant[]): Participant[] {
+  const sorted = byNumber([...participants])
+  const liveNumbers = new Set(sorted.filter(p => p.source === 'live').map(p => p.number))
+  let next = sorted.reduce((top, p) => Math.max(top, p.number), 0) + 1
+  return byNumber(sorted.map(p => (p.source !== 'live' && liveNumbers.has(p.number) ? { ...p, number: next++ } : p)))
+}
+
+/**
  * A delegation with the server's live participants: those that came from the server (`source: 'live'`) become
  * exactly the server's list; those the facilitator added here (file, device, QR) stay.
  */
 function withLiveParticipants(local: Delegation, live: readonly Participant[]): Participant[] {
-  return byNumber([...local.participants.filter(p => p.source !== 'live'), ...live.filter(p => p.source === 'live')])
+  return settleNumbers([...local.participants.filter(p => p.source !== 'live'), ...live.filter(p => p.source === 'live')])
 }
 
 /**
@@ -109,7 +121,7 @@ export function applyLiveParticipants(local: Workshop, change: LiveParticipantsC
   if (!target) return local
   const changed = new Map(change.participants.filter(p => p.source === 'live').map(p => [p.id, p]))
   const kept = target.participants.filter(p => !changed.has(p.id))
-  const delegation: Delegation = { ...target, participants: byNumber([...kept, ...changed.values()]) }
+  const delegation: Delegation = { ...target, participants: settleNumbers([...kept, ...changed.values()]) }
   return { ...local, delegations: local.delegations.map(d => (d === target ? delegation : d)), updatedAt: now }
 }
 

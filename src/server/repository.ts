@@ -264,14 +264,22 @@ export function createRepository(db: Database) {
       })
     },
 
-    /** Sets one delegation's consensus on one indicator; false when the workshop has no such delegation. */
+    /**
+     * Sets one delegation's consensus on one indicator, unless the stored entry is later (a late retry, or another
+     * browser of the facilitator, never overwrites a newer consensus: the stored one is kept and nothing is announced).
+     * False when the workshop has no such delegation.
+     */
     async setConsensus(workshopId: string, delegationId: string, indicatorId: string, entry: ConsensusEntry, now: string): Promise<boolean> {
       return db.transaction(async (tx) => {
         const { rows } = await tx.query(
-          `update delegations set consensus = jsonb_set(consensus, array[$3::text], $4::jsonb, true) where workshop_id = $1 and id = $2 returning 1`,
-          [workshopId, delegationId, indicatorId, JSON.stringify(entry)],
+          `update delegations set consensus = jsonb_set(consensus, array[$3::text], $4::jsonb, true)
+           where workshop_id = $1 and id = $2 and coalesce(consensus -> $3 ->> 'updatedAt', '') <= $5 returning 1`,
+          [workshopId, delegationId, indicatorId, JSON.stringify(entry), entry.updatedAt],
         )
-        if (rows.length === 0) return false
+        if (rows.length === 0) {
+          const exists = await tx.query('select 1 from delegations where workshop_id = $1 and id = $2', [workshopId, delegationId])
+          return exists.rows.length > 0
+        }
         await tx.query('update workshops set updated_at = $2 where id = $1', [workshopId, now])
         await notify(tx, { workshopId, kind: 'consensus', delegationId, indicatorId })
         return true

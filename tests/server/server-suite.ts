@@ -371,6 +371,14 @@ export function describeWorkshopServer(backend: Backend): void {
       expect([noDelegation.status, code(noDelegation)]).toEqual([400, 'invalid'])
       const after = await readWorkshop(url, workshop)
       expect(after.workshop.delegations.map(d => Object.keys(d.consensus))).toEqual([[], ['I1.1'], []])
+      // An older entry (a late retry, another browser) is acknowledged but never replaces the later one; a later one does.
+      const older = { ...entry, choice: { kind: 'level' as const, level: 1 }, note: 'First reading', updatedAt: '2026-11-29T10:59:00.000Z' }
+      expect((await callApi(url, liveCalls.consensus(workshop.workshopId, workshop.facilitatorKey, bhutan, 'I1.1', older))).status).toBe(200)
+      expect((await readWorkshop(url, workshop)).workshop.delegations[1]!.consensus['I1.1']).toEqual(entry)
+      const later = { ...entry, choice: { kind: 'level' as const, level: 3 }, note: 'Revised after the break', updatedAt: '2026-11-29T11:30:00.000Z' }
+      expect((await callApi(url, liveCalls.consensus(workshop.workshopId, workshop.facilitatorKey, bhutan, 'I1.1', later))).status).toBe(200)
+      expect((await readWorkshop(url, workshop)).workshop.delegations[1]!.consensus['I1.1']).toEqual(later)
+      expect((await callApi(url, liveCalls.consensus(workshop.workshopId, workshop.facilitatorKey, bhutan, 'I1.1', entry))).status).toBe(200)
 
       // A participant's spread counts their own delegation only: Nepal's two answers (1 and 3), not Bhutan's 5.
       expect((await callApi(url, liveCalls.settings(workshop.workshopId, workshop.facilitatorKey, { spreadAllowed: true }))).status).toBe(200)
@@ -387,6 +395,7 @@ export function describeWorkshopServer(backend: Backend): void {
       const exported = await callApi(url, liveCalls.exportFile(workshop.workshopId, workshop.facilitatorKey))
       const file = parseWorkshopFile(exported.text, (qid, version) => questionnaires.get(`${qid}@${version}`))
       expect(file.ok && file.value.workshop.delegations.map(d => [d.profile.country, d.participants.length, Object.keys(d.consensus).length])).toEqual([['NPL', 2, 0], ['BTN', 1, 1], ['BGD', 1, 0]])
+      expect(file.ok && file.value.workshop.delegations[1]!.consensus['I1.1']?.note).toBe('Revised after the break')
       stream.close()
     }, 120_000)
 

@@ -143,6 +143,33 @@ describe('applyLiveParticipants: only changed participants of one delegation', (
   })
 })
 
+describe('participant numbers: a live participant keeps the server\'s, one added here gives way', () => {
+  // Here: s1 (live, P1) and f2 (file, P2). The server then numbers its next live participant P2.
+  const local = workshop([delegation('d1', [person('s1', 1, 'live', 1), person('f2', 2, 'file', 3)])])
+  const numbers = (w: Workshop) => w.delegations[0]!.participants.map(p => `${p.id}=P${p.number}`)
+
+  it('a new live P2 moves the file\'s P2 to P3, the first number above all in use', () => {
+    expect(numbers(applyLiveParticipants(local, { delegationId: 'd1', participants: [person('s2', 2, 'live')] }, T3))).toEqual(['s1=P1', 's2=P2', 'f2=P3'])
+  })
+
+  it('the same through a whole snapshot, and a later live P3 moves it again, to P4', () => {
+    const first = mergeLiveWorkshop(local, workshop([delegation('d1', [person('s1', 1, 'live', 1), person('s2', 2, 'live')])]))
+    expect(numbers(first)).toEqual(['s1=P1', 's2=P2', 'f2=P3'])
+    expect(numbers(applyLiveParticipants(first, { delegationId: 'd1', participants: [person('s3', 3, 'live')] }, T3))).toEqual(['s1=P1', 's2=P2', 's3=P3', 'f2=P4'])
+  })
+
+  it('two participants added here that both clash take the next two numbers, in their order', () => {
+    const two = workshop([delegation('d1', [person('s1', 1, 'live'), person('f2', 2, 'file'), person('q3', 3, 'qr')])])
+    const next = applyLiveParticipants(two, { delegationId: 'd1', participants: [person('s2', 2, 'live'), person('s3', 3, 'live')] }, T3)
+    expect(numbers(next)).toEqual(['s1=P1', 's2=P2', 's3=P3', 'f2=P4', 'q3=P5'])
+  })
+
+  it('leaves numbers that do not clash alone', () => {
+    const apart = workshop([delegation('d1', [person('s1', 1, 'live'), person('f5', 5, 'file')])])
+    expect(numbers(applyLiveParticipants(apart, { delegationId: 'd1', participants: [person('s2', 2, 'live')] }, T3))).toEqual(['s1=P1', 's2=P2', 'f5=P5'])
+  })
+})
+
 describe('applyLiveWorkshopChange', () => {
   it('notes the settings and merges each delegation\'s consensus, leaving a delegation the message does not name', () => {
     const local = workshop([
