@@ -134,7 +134,10 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   // Presentation mode follows too: on a discussion item, a new answer changes its count on the same screen, and a
   // discussion item appearing before it does not move the room off the one it is discussing.
   await facilitator.getByRole('link', { name: 'Present on a projector' }).click()
+  // The opening screen first (the keys are read once it is there), then one item at a time, as a clicker would.
+  await expect(facilitator.getByText('2 discussion items')).toBeVisible()
   await facilitator.keyboard.press('PageDown')
+  await expect(facilitator.getByText(/^Discussion item 1 of 2/)).toBeVisible()
   await facilitator.keyboard.press('PageDown')
   await expect(facilitator.getByText(/^Discussion item 2 of 2/)).toBeVisible()
   await expect(facilitator.getByRole('heading', { level: 1 })).toContainText('I1.3')
