@@ -1,29 +1,16 @@
-/** What one tab tells the others after it changed a stored workshop. */
-export type WorkshopChangeMessage =
-  | { kind: 'workshop-saved', id: string, revision: number }
-  | { kind: 'workshop-deleted', id: string }
+import { isRecordChangeMessage, openTabChannel, type RecordChangeMessage, type TabChannel } from './record-changes'
 
-export interface WorkshopChangeChannel {
-  post(message: WorkshopChangeMessage): void
-  close(): void
-}
+/** What one tab tells the others after it changed a stored workshop. */
+export type WorkshopChangeMessage = RecordChangeMessage<'workshop'>
+
+export type WorkshopChangeChannel = TabChannel<WorkshopChangeMessage>
 
 // A channel of its own, so the assessments' listeners never see workshop messages.
 const CHANNEL = 'tech-diplomacy-assessment:workshops'
 
-function isWorkshopChangeMessage(value: unknown): value is WorkshopChangeMessage {
-  if (value === null || typeof value !== 'object') return false
-  const m = value as Record<string, unknown>
-  if (m.kind === 'workshop-saved') return typeof m.id === 'string' && typeof m.revision === 'number'
-  return m.kind === 'workshop-deleted' && typeof m.id === 'string'
-}
+const isWorkshopChangeMessage = (value: unknown): value is WorkshopChangeMessage => isRecordChangeMessage(value, 'workshop')
 
-/** Opens the channel between this app's tabs; without BroadcastChannel, conflicts are still caught when saving, by revision. */
+/** Opens the channel between this app's tabs for workshops. */
 export function openWorkshopChannel(onMessage: (message: WorkshopChangeMessage) => void): WorkshopChangeChannel {
-  if (typeof BroadcastChannel === 'undefined') return { post: () => undefined, close: () => undefined }
-  const channel = new BroadcastChannel(CHANNEL)
-  channel.onmessage = (event: MessageEvent<unknown>) => {
-    if (isWorkshopChangeMessage(event.data)) onMessage(event.data)
-  }
-  return { post: message => channel.postMessage(message), close: () => channel.close() }
+  return openTabChannel(CHANNEL, isWorkshopChangeMessage, onMessage)
 }

@@ -43,7 +43,7 @@ describe('encodeAnswerCode', () => {
   })
 
   it('refuses a reference that is not 1–12 characters 0–9 or A–Z', () => {
-    expect(() => encodeAnswerCode(mini, {}, '')).toThrow(RangeError)
+    expect(() => encodeAnswerCode(mini, {}, '')).toThrow('an answer code reference is 1–12 characters 0–9 or A–Z')
     expect(() => encodeAnswerCode(mini, {}, 'abc')).toThrow(RangeError)
     expect(() => encodeAnswerCode(mini, {}, 'A:B')).toThrow(RangeError)
     expect(() => encodeAnswerCode(mini, {}, 'ABCDEFGHIJKLM')).toThrow(RangeError)
@@ -51,7 +51,7 @@ describe('encodeAnswerCode', () => {
   })
 
   it('treats a level beyond what a code can hold as a bug', () => {
-    expect(() => encodeAnswerCode(mini, { a1: level(12) }, 'R')).toThrow(RangeError)
+    expect(() => encodeAnswerCode(mini, { a1: level(12) }, 'R')).toThrow('level 12 cannot be written in an answer code')
   })
 })
 
@@ -87,6 +87,17 @@ describe('decodeAnswerCode', () => {
 
   it('refuses a code whose checksum does not match (one symbol changed)', () => {
     expect(refused(WORKED_CODE.replace('A?/', 'B?/'))).toBe('qr.unreadable')
+  })
+
+  it('refuses a damaged code as unreadable, pointing at the whole code', () => {
+    expect(decodeAnswerCode(WORKED_CODE.replace('A?/', 'B?/'), mini, NOW)).toEqual({ ok: false, problem: { code: 'qr.unreadable', path: '(file)', params: {} } })
+  })
+
+  it('reads a code that white space brings up to exactly the length limit', () => {
+    const padded = WORKED_CODE.padEnd(MAX_ANSWER_CODE_LENGTH, ' ')
+    expect(padded.length).toBe(MAX_ANSWER_CODE_LENGTH)
+    expect(decodeAnswerCode(padded, mini, NOW).ok).toBe(true)
+    expect(decodeAnswerCode(`${padded} `, mini, NOW).ok).toBe(false)
   })
 
   it('refuses a checksum written in lower case', () => {
@@ -171,6 +182,11 @@ describe('crc32Hex and answerCodeRef', () => {
     expect(answerCodeRef('assessment-1')).toBe('MAUBSL')
     expect(answerCodeRef('a')).toBe('R9WI7G')
     expect(answerCodeRef('')).toBe('ZTNTFP')
+  })
+
+  it('always gives 6 characters, padding a small hash with zeros', () => {
+    // About one seed in 70 hashes below 36^5 (five base-36 digits): among 500 seeds some do, and still give 6.
+    for (let i = 0; i < 500; i++) expect(answerCodeRef(`assessment-${i}`)).toMatch(/^[0-9A-Z]{6}$/)
   })
 })
 

@@ -170,3 +170,45 @@ describe('assessment file import refuses, with the path of the problem,', () => 
     expect(errorsOf(mutated((f) => { f.assessment.answers.a1.evidence = 'x'.repeat(5001) }))[0]).toBe('assessment.answers.a1.evidence: The text is too long (at most 5,000 characters).')
   })
 })
+
+describe('answers file edges', () => {
+  it('names files with one dash between words, whatever punctuation the country name holds', () => {
+    expect(assessmentFileName('Korea, Republic of', '2026-11-20')).toBe('korea-republic-of-2026-11-20.tda.json')
+    expect(assessmentFileName('Korea (Democratic People\'s Republic of)', '2026-11-20')).toBe('korea-democratic-people-s-republic-of-2026-11-20.tda.json')
+  })
+
+  it('says a file holding JSON that is not an object is not an answers file', () => {
+    for (const text of ['null', '"answers"', '42']) {
+      expect(parse(text)).toEqual({ ok: false, errors: [{ code: 'file.notObject', path: '(top level)', params: { expected: 'answers' } }] })
+    }
+  })
+
+  it('reads a schemaVersion that is not a number as a wrong value, not as a newer file', () => {
+    const result = parse(mutated((f) => { f.schemaVersion = '9' }))
+    expect(!result.ok && result.errors.map(e => [e.path, e.code])).toEqual([['schemaVersion', 'value.mustBe']])
+  })
+
+  it('names the questionnaires that are available when the file\'s one is not, or a dash when none is', () => {
+    const text = mutated((f) => { f.questionnaire.version = '9.9.9' })
+    const named = parseAssessmentFile(text, find, [{ id: 'mini', version: '1.0.0' }, { id: 'tech-diplomacy', version: '1.2.0' }])
+    expect(!named.ok && named.errors[0]!.params.available).toBe('mini 1.0.0, tech-diplomacy 1.2.0')
+    const none = parseAssessmentFile(text, find)
+    expect(!none.ok && none.errors[0]!.params.available).toBe('—')
+  })
+
+  it('falls back to English for a language the questionnaire does not offer, and says so', () => {
+    const result = parse(mutated((f) => { f.assessment.locale = 'de' }))
+    expect(result.ok && [result.value.locale, result.notes]).toEqual(['en', [{ code: 'locale.fallback', path: 'assessment.locale', params: { locale: 'de', fallback: 'en' } }]])
+  })
+
+  it('accepts fresh-look marks for as many indicators as the limit, and no more', () => {
+    const marks = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, { reason: 'fresh-look', from: '0.9.0', previousId: `x${i}` }]))
+    const codes = (n: number) => {
+      const result = parse(mutated((f) => { f.assessment.freshLook = marks(n) }))
+      return result.ok ? [] : [...new Set(result.errors.map(e => e.code))]
+    }
+    // 500 marks pass the file's shape; each then names an indicator the questionnaire does not have.
+    expect(codes(500)).toEqual(['answers.unknownIndicator'])
+    expect(codes(501)).toEqual(['value.tooMany'])
+  })
+})

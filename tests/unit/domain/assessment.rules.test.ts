@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clearFreshLook, isEvidenceRequired, needsEvidence, type Answer, type FreshLookMarks } from '@/domain/assessment'
+import { answersSchema, clearFreshLook, isEvidenceRequired, needsEvidence, type Answer, type FreshLookMarks } from '@/domain/assessment'
 
 const T = '2026-11-23T10:00:00.000Z'
 const L = (level: number, evidence = ''): Answer => ({ kind: 'level', level, confidence: 'self-declared', evidence, updatedAt: T })
@@ -46,5 +46,15 @@ describe('fresh-look marks', () => {
 
   it('clearing with no marks gives no marks', () => {
     expect(clearFreshLook(undefined, 'a1')).toEqual({})
+  })
+})
+
+describe('answers in a file', () => {
+  it('hold at most one answer per indicator a questionnaire may have (500)', () => {
+    const answer: Answer = { kind: 'dont_know', evidence: '', updatedAt: '2026-11-23T10:00:00.000Z' }
+    const answers = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`i${i}`, answer]))
+    expect(answersSchema.safeParse(answers(500)).success).toBe(true)
+    const over = answersSchema.safeParse(answers(501))
+    expect(over.success ? [] : over.error.issues.map(i => i.message)).toEqual(['value.tooMany'])
   })
 })

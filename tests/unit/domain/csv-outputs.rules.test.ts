@@ -119,6 +119,12 @@ describe('resultsToCsv', () => {
     expect(rows[2]).toBe('Beta outreach,,,,,0,1/3')
   })
 
+  it('writes no row for a dimension the result does not hold', () => {
+    const result = resultWith({ score: 2.25, stage: 2, answered: 3 }, {})
+    const rows = rowsOf(resultsToCsv(q, { ...result, dimensions: result.dimensions.slice(0, 1) }, 'en', resultLabels))
+    expect(rows.map(row => row.split(',')[0])).toEqual(['Dimension', 'Alpha mandate', 'Overall'])
+  })
+
   it('writes a stage of 0 and its name (0 is a stage, not a missing one)', () => {
     const rows = tableOf(resultsToCsv(q, resultWith({ score: 0, stage: 0 }, {}), 'en', resultLabels))
     expect(rows[1]).toBe('Alpha mandate,0.0,0,Absent,,0,0/3')

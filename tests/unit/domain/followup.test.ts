@@ -184,7 +184,8 @@ describe('compareFollowUp: follow-through of the earlier plan', () => {
 
   it('marks the user\'s own action done when its dimension reached the earlier target (beta stage 1)', () => {
     const reached = compareFollowUp(input({ current: { ...currentAnswers, b1: L(1) } }))
-    expect(byKey(reached.followThrough, 'custom:c1')).toMatchObject({ level: 1, status: 'done' })
+    // beta stood at 0 on the earlier date, below the target: reached now, not already then.
+    expect(byKey(reached.followThrough, 'custom:c1')).toMatchObject({ level: 1, status: 'done', alreadyReached: false })
   })
 
   it('marks the user\'s own action progressing when its dimension moved up short of the target (alpha target 4, stage 1 → 2)', () => {

@@ -115,6 +115,15 @@ describe('renderHandbook', () => {
     expect(renderHandbook(tiny, 'en', labels)).toBe(expected)
   })
 
+  it('writes the questionnaire\'s reading rules after the general advice, under their own heading', () => {
+    const withRules = { ...tiny, instructions: [{ en: 'Answer for the ministry as a whole.', fr: 'Répondez pour le ministère dans son ensemble.' }, en('Pick the highest level fully met.')] }
+    const lines = renderHandbook(withRules, 'fr', labels).split('\n')
+    const at = lines.indexOf('## Reading rules')
+    expect(lines.slice(at - 2, at + 6)).toEqual(['Second.', '', '## Reading rules', '', 'Répondez pour le ministère dans son ensemble.', '', 'Pick the highest level fully met.', ''])
+    const withoutHeading: HandbookLabels = { ...labels, readingRulesHeading: undefined }
+    expect(renderHandbook(withRules, 'en', withoutHeading).split('\n').filter(line => line === '## How to use')).toHaveLength(2)
+  })
+
   it('uses the requested language and falls back to English', () => {
     expect(renderHandbook(tiny, 'fr', labels).split('\n')[0]).toBe('# Petit — Handbook')
   })

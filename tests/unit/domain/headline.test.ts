@@ -143,6 +143,47 @@ describe('worked examples', () => {
   })
 })
 
+describe('worked examples at the edges', () => {
+  it('has no path at the top stage with an odd number of dimensions either', () => {
+    // Three dimensions at 5: one more stage would be 6, above the scale.
+    const q = synthetic([1, 1, 1], 5)
+    expect(headline(q, { 'd1.1': L(5), 'd2.1': L(5), 'd3.1': L(5) })).toMatchObject({ stage: 5, pathStatus: 'top', path: null })
+  })
+
+  it('applies a gating rule on any dimension, not only the first, to the stage the path reaches', () => {
+    // Stages 5, 1, 5; d2 caps the overall stage at its stage + 1: median 5, capped at 2. Goal 3 needs d2 at 2
+    // (d2.1 from 1 to 2); d1 and d3 already stand above 3. The stage reached: median 5, capped at 2 + 1 = 3.
+    const q = synthetic([1, 1, 1], 5, { dimension: 'd2', maxAbove: 1 })
+    expect(shortestPath(q, scoreAssessment(q, { 'd1.1': L(5), 'd2.1': L(1), 'd3.1': L(5) }))).toEqual({
+      changes: [{ indicatorId: 'd2.1', dimensionId: 'd2', from: 1, to: 2 }], stage: 3,
+    })
+  })
+
+  it('orders strengths by margin above the stage, then by level', () => {
+    // d1 at stage 0: d1.2 at 3 (margin 3), d1.3 at 2 (margin 2). d2 at stage 1: d2.2 at 4 (margin 3), d2.3 at 3 (margin 2).
+    const q = synthetic([3, 3], 5)
+    const h = headline(q, { 'd1.1': L(0), 'd1.2': L(3), 'd1.3': L(2), 'd2.1': L(1), 'd2.2': L(4), 'd2.3': L(3) })
+    expect(h.strengths.map(s => [s.indicatorId, s.level, s.dimensionStage])).toEqual([
+      ['d2.2', 4, 1], ['d1.2', 3, 0], ['d2.3', 3, 1], ['d1.3', 2, 0],
+    ])
+  })
+
+  it('puts the larger margin first even when its level is lower', () => {
+    // d1 at stage 3: d1.2 at 4 (margin 1). d2 at stage 0: d2.2 at 2 (margin 2).
+    const q = synthetic([2, 2], 5)
+    const h = headline(q, { 'd1.1': L(3), 'd1.2': L(4), 'd2.1': L(0), 'd2.2': L(2) })
+    expect(h.strengths.map(s => [s.indicatorId, s.level, s.dimensionStage])).toEqual([['d2.2', 2, 0], ['d1.2', 4, 3]])
+  })
+
+  it('orders strengths of the same margin and level in the questionnaire\'s order of indicators', () => {
+    // The file lists d2's indicators before d1's; d1.2 and d2.2 are both at 2 over a stage of 0.
+    const base = synthetic([2, 2], 5)
+    const q = { ...base, indicators: [...base.indicators.slice(2), ...base.indicators.slice(0, 2)] }
+    const h = headline(q, { 'd1.1': L(0), 'd1.2': L(2), 'd2.1': L(0), 'd2.2': L(2) })
+    expect(h.strengths.map(s => s.indicatorId)).toEqual(['d2.2', 'd1.2'])
+  })
+})
+
 // ---- proof by brute force on small random questionnaires ----
 
 type Slot = { kind: 'level', level: number } | { kind: 'dk' } | { kind: 'na' } | { kind: 'none' }

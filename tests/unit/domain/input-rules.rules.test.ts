@@ -33,6 +33,9 @@ describe('utf8Length', () => {
   it('counts 3 bytes for a lone high surrogate, then the next character on its own', () => {
     expect(utf8Length('\uD83Da')).toBe(4)
     expect(utf8Length('a\uD83D')).toBe(4)
+    // followed by "é" (2 bytes): 3 + 2, as a UTF-8 encoder writes it (the lone surrogate becomes U+FFFD)
+    expect(utf8Length('\uD83Dé')).toBe(5)
+    expect(new TextEncoder().encode('\uD83Dé').length).toBe(5)
   })
 
   it('counts 3 bytes for a lone low surrogate', () => {

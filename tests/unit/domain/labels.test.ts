@@ -62,4 +62,8 @@ describe('English fallback for labels', () => {
     expect(english.title).toBe('Report')
     expect(english.report.none).toBe('none')
   })
+
+  it('keeps the English word for a key the translation leaves undefined', () => {
+    expect(withEnglishFallback(english, { title: undefined, report: { none: undefined } })).toEqual(english)
+  })
 })

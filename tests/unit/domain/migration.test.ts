@@ -72,13 +72,16 @@ describe('migrateAssessment', () => {
     placements: { 'alpha-12': '18-36m', 'beta-extra': '6-18m', 'custom:x1': '6-18m', 'beta-34': '0-6m' },
     custom: [{ id: 'x1', dimensionId: 'beta', title: 'Own action', description: '', horizon: '0-6m' }],
   }
-  const outcome = migrateAssessment({ answers, roadmap }, oldQ, newQ)!
+  // Migrated inside each test, not once for the block, so that every test exercises the code it checks.
+  const migrate = () => migrateAssessment({ answers, roadmap }, oldQ, newQ)!
 
   it('carries, renumbers and remaps answers, and leaves out the one to answer again', () => {
+    const outcome = migrate()
     expect(outcome.answers).toEqual({ a1: level(4, 'decree'), a2b: level(2), a3: level(2, 'minutes'), b2: dontKnow, b3: level(0) })
   })
 
   it('marks the answers that need a fresh look, keeping the answer not carried', () => {
+    const outcome = migrate()
     expect(outcome.freshLook).toEqual({
       b1: { reason: 'reanswer', from: '1.0.0', previousId: 'b1', previous: level(1, 'note of 2025') },
       b2: { reason: 'fresh-look', from: '1.0.0', previousId: 'b2' },
@@ -86,6 +89,7 @@ describe('migrateAssessment', () => {
   })
 
   it('lists every change in file order, the new indicator last, and not the unchanged one', () => {
+    const outcome = migrate()
     expect(outcome.changes.map(c => [c.kind, c.fromId, c.toId, c.marked])).toEqual([
       ['renumbered', 'a2', 'a2b', false],
       ['remapped', 'a3', 'a3', false],
@@ -102,6 +106,7 @@ describe('migrateAssessment', () => {
   })
 
   it('follows renamed actions and renumbered indicators in the roadmap edits, and drops edits of removed actions', () => {
+    const outcome = migrate()
     expect(outcome.roadmap.dropped).toEqual(['alpha-12x', 'find-out:a2b', 'custom:x1', 'beta-23'])
     expect(outcome.roadmap.details).toEqual({ 'alpha-12x': { owner: 'Ana' }, 'find-out:a2b': { targetDate: '2027-01-01' } })
     expect(outcome.roadmap.placements).toEqual({ 'alpha-12x': '18-36m', 'custom:x1': '6-18m', 'beta-34': '0-6m' })
@@ -130,6 +135,7 @@ describe('migrateAssessment', () => {
   })
 
   it('says which versions it went between', () => {
+    const outcome = migrate()
     expect([outcome.from, outcome.to]).toEqual(['1.0.0', '1.1.0'])
   })
 
@@ -355,5 +361,68 @@ describe('isSuperseded and compareVersions', () => {
     expect(compareVersions('1.0.0', '1.0.1')).toBeLessThan(0)
     expect(compareVersions('2.0.0', '1.99.99')).toBeGreaterThan(0)
     expect(compareVersions('1.2.3', '1.2.3')).toBe(0)
+  })
+})
+
+describe('migration rules at their edges', () => {
+  it('names the newest newer version whatever order the versions are listed in', () => {
+    const all = [{ id: 'q', version: '1.1.0' }, { id: 'q', version: '1.9.0' }, { id: 'q', version: '1.10.0' }, { id: 'q', version: '1.2.0' }]
+    expect(newerVersion({ id: 'q', version: '1.0.0' }, all)).toBe('1.10.0')
+  })
+
+  it('offers an upgrade only to a newer version of the same questionnaire', () => {
+    // Another questionnaire, newer and with a valid-looking migration from 1.0.0, is never offered.
+    const otherQuestionnaire = build({ ...newRaw(), id: 'other', version: '1.2.0' })
+    expect(findUpgrade(oldQ, [newQ, otherQuestionnaire])?.id).toBe('mini')
+    // A file of the same version that (wrongly) declares a migration from its own version is no upgrade.
+    expect(findUpgrade(oldQ, [{ ...newQ, version: '1.0.0' }])).toBeUndefined()
+  })
+
+  it('leaves the answer to give again out of the answers altogether', () => {
+    const outcome = migrateAssessment({ answers: { a1: level(4), b1: level(1) }, roadmap: emptyRoadmapEdits() }, oldQ, newQ)!
+    expect(Object.keys(outcome.answers)).toEqual(['a1'])
+  })
+
+  it('drops an edit of an action that no longer exists, even without a rename entry', () => {
+    // 1.1.0 without the entry that says beta-extra was removed: beta-extra is gone all the same.
+    const q = newRaw()
+    q.migrations![0]!.actions = { 'alpha-12': 'alpha-12x' }
+    const result = migrateAssessment({ answers: {}, roadmap: { ...emptyRoadmapEdits(), dropped: ['beta-extra', 'beta-34'] } }, oldQ, build(q))!
+    expect(result.roadmap.dropped).toEqual(['beta-34'])
+    expect(result.roadmapChanges).toEqual([{ key: 'beta-extra', to: null, edit: 'dropped' }])
+  })
+
+  it('treats a level the map leaves out as an answer to give again', () => {
+    // a3's map without old level 4 (the checker refuses such a file against 1.0.0; the migration itself stays total).
+    const q = newRaw()
+    delete (entries(q)[2]!.levels as Record<string, number>)['4']
+    const outcome = migrateAssessment({ answers: { a3: level(4, 'minutes') }, roadmap: emptyRoadmapEdits() }, oldQ, build(q))!
+    expect(outcome.answers).toEqual({})
+    expect(outcome.freshLook.a3).toEqual({ reason: 'reanswer', from: '1.0.0', previousId: 'a3', previous: level(4, 'minutes') })
+  })
+
+  it('lists no change for owners and dates of actions that kept their id', () => {
+    const outcome = migrateAssessment({ answers: {}, roadmap: { ...emptyRoadmapEdits(), details: { 'beta-23': { owner: 'Ana' } } } }, oldQ, newQ)!
+    expect(outcome.roadmap.details).toEqual({ 'beta-23': { owner: 'Ana' } })
+    expect(outcome.roadmapChanges).toEqual([])
+  })
+
+  it('points at the id of an entry without "to" whose indicator does not exist in the new version', () => {
+    expect(migrationErrors((q) => { entries(q).push({ id: 'zz', change: 'reanswer' }) })).toEqual([
+      'migrations[0].indicators[6].id: The indicator “zz” does not exist in version 1.1.0.',
+    ])
+  })
+
+  it('needs a new level for the old top level too', () => {
+    expect(migrationErrors((q) => { delete (entries(q)[2]!.levels as Record<string, number>)['5'] })).toEqual([
+      'migrations[0].indicators[2].levels: No new level for old level 5 (version 1.0.0 has levels 0–5).',
+    ])
+  })
+
+  it('reads an old level as whole digits only; a two-digit level is a number, out of range here', () => {
+    const withLevel = (key: string) => migrationErrors((q) => { (entries(q)[2]!.levels as Record<string, number>)[key] = 1 })
+    expect(withLevel('1x')).toEqual(['migrations[0].indicators[2].levels.1x: “1x” is not a level number.'])
+    expect(withLevel('x1')).toEqual(['migrations[0].indicators[2].levels.x1: “x1” is not a level number.'])
+    expect(withLevel('10')).toEqual(['migrations[0].indicators[2].levels.10: Old level 10 is out of range: version 1.0.0 has levels 0–5.'])
   })
 })

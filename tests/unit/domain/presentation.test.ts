@@ -25,24 +25,25 @@ const delegation: Pick<Delegation, 'participants' | 'consensus'> = {
 }
 
 describe('presentationScreens', () => {
-  const screens = presentationScreens(mini, delegation)
+  // Built inside each test, not once for the block, so that every test exercises the code it checks.
+  const screensOf = () => presentationScreens(mini, delegation)
 
   it('opens with the participant count and how many discussion items are discussed', () => {
-    expect(screens[0]).toEqual({ kind: 'opening', participants: 3, discussionItems: 2, discussed: 1 })
+    expect(screensOf()[0]).toEqual({ kind: 'opening', participants: 3, discussionItems: 2, discussed: 1 })
   })
 
   it('shows each discussion item on its own screen, in questionnaire order, then each dimension', () => {
-    expect(screens.map(s => (s.kind === 'item' ? `item ${s.number}/${s.of} ${s.item.indicatorId} (${s.dimensionId})` : s.kind === 'dimension' ? `dimension ${s.number}/${s.of} ${s.dimensionId}: ${s.indicators.map(i => i.indicatorId).join(',')}` : s.kind)))
+    expect(screensOf().map(s => (s.kind === 'item' ? `item ${s.number}/${s.of} ${s.item.indicatorId} (${s.dimensionId})` : s.kind === 'dimension' ? `dimension ${s.number}/${s.of} ${s.dimensionId}: ${s.indicators.map(i => i.indicatorId).join(',')}` : s.kind)))
       .toEqual(['opening', 'item 1/2 a1 (alpha)', 'item 2/2 b2 (beta)', 'dimension 1/2 alpha: a1,a2,a3', 'dimension 2/2 beta: b1,b2,b3'])
   })
 
   it('carries the counts per level for the spread (a1: two at level 2, one at level 4)', () => {
-    const item = screens[1]
+    const item = screensOf()[1]
     expect(item?.kind === 'item' && item.item.spread.levels).toEqual([0, 0, 2, 0, 1, 0])
   })
 
   it('carries the consensus the facilitator set, with its note, and the default where none was set', () => {
-    const [first, second] = [screens[1], screens[2]]
+    const [, first, second] = screensOf()
     expect(first?.kind === 'item' && [first.item.consensus.source, first.item.consensus.choice, first.item.consensus.note])
       .toEqual(['facilitator', { kind: 'level', level: 3 }, 'Agreed after the debate'])
     // b2: the only level answered is 1, so the default is its median, 1

@@ -113,6 +113,19 @@ describe('problemFromZodIssue: zod issues become codes', () => {
     expect(problemFor(z.object({}).strict(), seven).params).toEqual({ fields: '"a", "b", "c", "d", "e", "f", …', count: 7 })
   })
 
+  it('lists exactly six unknown fields in full', () => {
+    const six = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map(k => [k, 1]))
+    expect(problemFor(z.object({}).strict(), six).params).toEqual({ fields: '"a", "b", "c", "d", "e", "f"', count: 6 })
+  })
+
+  it('names a choice that holds an apostrophe whole', () => {
+    expect(problemFor(z.enum(['don\'t know', 'level']), 3).params).toEqual({ options: '"don\'t know", "level"', received: 'number' })
+  })
+
+  it('names a rare expected kind (a date) as "other", not as a list of choices', () => {
+    expect(problemFor(z.date(), 'x')).toEqual({ code: 'value.type', path: '(top level)', params: { expected: 'other', received: 'string' } })
+  })
+
   it('a value outside a list of choices names them and the value', () => {
     expect(problemFor(z.enum(['a', 'b']), 'c')).toEqual({ code: 'value.notAllowed', path: '(top level)', params: { options: '"a", "b"', received: 'c' } })
   })

@@ -66,6 +66,11 @@ describe('diffAssessments', () => {
     expect(diffAssessments(mine, theirs)).toEqual({ answers: ['I1.2', 'I2.1', 'I3.1'], profile: false, roadmap: false })
   })
 
+  it('lists the differing indicators in id order whatever order they were answered in', () => {
+    const mine = assessment({ answers: { 'I3.1': level(1), 'I1.1': level(1), 'I2.1': level(1) } })
+    expect(diffAssessments(mine, assessment()).answers).toEqual(['I1.1', 'I2.1', 'I3.1'])
+  })
+
   it('sees a changed evidence note as a different answer', () => {
     const diff = diffAssessments(assessment({ answers: { a: level(2, 'decree') } }), assessment({ answers: { a: level(2, 'decree 12') } }))
     expect(diff.answers).toEqual(['a'])

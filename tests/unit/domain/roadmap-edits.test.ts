@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyRoadmapEdits, type RoadmapEdits } from '@/domain/roadmap'
-import { addCustomAction, customItemKey, dropItem, removeCustomAction, restoreItem, setDimensionTarget, setItemDetails } from '@/domain/roadmap-edits'
+import { addCustomAction, customItemKey, dropItem, placeItem, removeCustomAction, restoreItem, setDimensionTarget, setItemDetails } from '@/domain/roadmap-edits'
 
 const base = (): RoadmapEdits => ({
   placements: {},
@@ -69,5 +69,18 @@ describe('roadmap edits', () => {
 
   it('starts from empty edits without error', () => {
     expect(dropItem(emptyRoadmapEdits(), 'x')).toEqual({ targets: {}, dropped: ['x'], details: {}, placements: {}, custom: [] })
+  })
+
+  it('moves one of several own actions in the action itself, leaving the others where they are', () => {
+    const edits = { ...base(), custom: [...base().custom, { id: 'c2', dimensionId: 'alpha', title: 'Name a focal point', description: '', horizon: '0-6m' as const }] }
+    const moved = placeItem(edits, customItemKey('c2'), '18-36m')
+    expect(moved.custom.map(c => [c.id, c.horizon])).toEqual([['c1', '6-18m'], ['c2', '18-36m']])
+    expect(moved.placements).toEqual({})
+  })
+
+  it('keeps the horizons already chosen for other items when placing one more', () => {
+    const edits = { ...base(), placements: { 'alpha-01': '6-18m' as const } }
+    expect(placeItem(edits, 'beta-23', '0-6m').placements).toEqual({ 'alpha-01': '6-18m', 'beta-23': '0-6m' })
+    unchanged(e => placeItem(e, 'beta-23', '0-6m'))
   })
 })

@@ -187,5 +187,7 @@ describe('index breakdown and results by id', () => {
     expect(dimensionResult(reversed, 'gamma')).toBeUndefined()
     // (3×2 + 1×1) / 3 × 20 = 46.67, the same with the list reversed
     expect(indexBreakdown(mini, reversed.dimensions).index).toBeCloseTo(46.667, 2)
+    // a list without beta: alpha alone, (3×2) / 2 × 20 = 60
+    expect(indexBreakdown(mini, r.dimensions.filter(d => d.dimensionId === 'alpha')).index).toBe(60)
   })
 })
