@@ -121,7 +121,7 @@ describe('resultsToCsv', () => {
 
   it('writes no row for a dimension the result does not hold', () => {
     const result = resultWith({ score: 2.25, stage: 2, answered: 3 }, {})
-    const rows = rowsOf(resultsToCsv(q, { ...result, dimensions: result.dimensions.slice(0, 1) }, 'en', resultLabels))
+    const rows = tableOf(resultsToCsv(q, { ...result, dimensions: result.dimensions.slice(0, 1) }, 'en', resultLabels))
     expect(rows.map(row => row.split(',')[0])).toEqual(['Dimension', 'Alpha mandate', 'Overall'])
   })
 
