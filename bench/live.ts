@@ -4,14 +4,28 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { call, change, createWorkshop, join as joinWorkshop, openStream, putAnswers, type Joined } from '../tests/server/api-client'
+import { liveCalls } from '../src/data/live-api'
+import { callApi, change, createWorkshop, join as joinWorkshop, openStream, putAnswers, type Joined } from '../tests/server/api-client'
 import { startServer } from '../tests/server/harness'
 
 const PARTICIPANTS = 200
-/** Every participant's answers are spread over this window (think time between answers), well inside the two minutes. */
-const ANSWER_WINDOW_MS = 100_000
+/** The requirement: every participant answers the whole questionnaire within two minutes. */
+const REQUIRED_MS = 120_000
+/**
+ * Every participant's answers are spread over this window (think time between answers), on a fixed timeline: a slow
+ * reply delays only the next answer, never the rest of the schedule, so the run ends near the window whatever the
+ * machine's load, with a wide margin under the two minutes.
+ */
+const ANSWER_WINDOW_MS = 75_000
 /** The bench stops by itself after this long whatever happens. */
-const HARD_LIMIT_MS = 170_000
+const HARD_LIMIT_MS = 150_000
+
+/** When (ms after the answers start) a participant sends each of `count` answers: one every `gap`, jittered by a quarter gap, after a random start. */
+function answerTimes(count: number, windowMs: number): number[] {
+  const gap = windowMs / count
+  const start = Math.random() * gap * 0.5
+  return Array.from({ length: count }, (_, i) => start + i * gap + (Math.random() - 0.5) * gap * 0.5)
+}
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN
@@ -57,16 +71,17 @@ export async function runLiveBench(): Promise<void> {
       }
     }, 50)
 
-    const people: Joined[] = []
-    for (let i = 0; i < PARTICIPANTS; i += 20) {
-      people.push(...await Promise.all(Array.from({ length: Math.min(20, PARTICIPANTS - i) }, () => joinWorkshop(server.url, workshop.joinCode))))
-    }
-    const joinedMs = performance.now() - started
+    // The whole room joins at once (the QR code on the projector), as in the first minute of a workshop.
+    const joinStart = performance.now()
+    const people: Joined[] = await Promise.all(Array.from({ length: PARTICIPANTS }, () => joinWorkshop(server.url, workshop.joinCode)))
+    const joinedMs = performance.now() - joinStart
     const answersStart = performance.now()
+    const finishedAt: number[] = []
     await Promise.all(people.map(async (person, p) => {
-      const gap = ANSWER_WINDOW_MS / indicatorIds.length
-      await new Promise(wake => setTimeout(wake, Math.random() * gap))
+      const times = answerTimes(indicatorIds.length, ANSWER_WINDOW_MS)
       for (const [i, indicatorId] of indicatorIds.entries()) {
+        const wait = answersStart + times[i]! - performance.now()
+        if (wait > 0) await new Promise(wake => setTimeout(wake, wait))
         if (performance.now() > deadline) return
         const answer = { kind: 'level' as const, level: (p + i) % (top + 1), confidence: 'self-declared' as const, evidence: '', updatedAt: new Date().toISOString() }
         const t0 = performance.now()
@@ -75,9 +90,9 @@ export async function runLiveBench(): Promise<void> {
         latencies.push(performance.now() - t0)
         if (reply?.status === 200) acknowledged++
         else failures++
-        await new Promise(wake => setTimeout(wake, gap * (0.5 + Math.random())))
       }
-      await call(server.url, 'POST', '/api/participant/submit', { secret: person.token })
+      finishedAt.push(performance.now() - answersStart)
+      await callApi(server.url, liveCalls.submit(person.token))
     }))
     const answersMs = performance.now() - answersStart
     // Let the last notifications reach the facilitator's stream (bounded).
@@ -95,7 +110,9 @@ export async function runLiveBench(): Promise<void> {
     const submitted = (await db.query<{ n: number }>('select count(*)::int as n from participants where submitted')).rows[0]!.n
     await db.close()
     const expected = PARTICIPANTS * indicatorIds.length
-    console.log(`  ${PARTICIPANTS} joined in ${(joinedMs / 1000).toFixed(1)} s; ${latencies.length} answers sent in ${(answersMs / 1000).toFixed(1)} s (target: within 120 s); ${failures} refused or failed`)
+    const slowest = Math.max(...finishedAt)
+    console.log(`  ${PARTICIPANTS} joined at once in ${(joinedMs / 1000).toFixed(1)} s; ${latencies.length} answers sent in ${(answersMs / 1000).toFixed(1)} s; ${failures} refused or failed`)
+    console.log(`  the slowest participant answered the whole questionnaire in ${(slowest / 1000).toFixed(1)} s (required: within ${REQUIRED_MS / 1000} s; margin ${((REQUIRED_MS - slowest) / 1000).toFixed(1)} s; ${PARTICIPANTS - finishedAt.length} cut by the bench's time limit)`)
     console.log(`  in the database: ${counts.rows} answers of ${acknowledged} acknowledged (${expected} in the script${latencies.length < expected ? `; ${expected - latencies.length} not sent before the bench's time limit` : ''}) from ${counts.participants} participants (${submitted} submitted)`)
     console.log(`  lost (acknowledged, not in the database): ${Math.max(0, acknowledged - counts.rows)}; applied twice: ${counts.twice}; stored with another version: ${counts.versions}`)
     console.log(`  write latency: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))} (target < 50 ms), p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`)

@@ -38,13 +38,15 @@ export const router = createRouter({
         { path: 'd/:delegationId/roadmap', name: 'workshop-roadmap', component: () => import('./views/WorkshopRoadmapView.vue'), props: true },
         { path: 'd/:delegationId/profile', name: 'workshop-profile', component: () => import('./views/WorkshopProfileView.vue'), props: true },
         { path: 'd/:delegationId/follow-up', name: 'workshop-follow-up', component: () => import('./views/WorkshopFollowUpView.vue'), props: true },
+        { path: 'live', name: 'workshop-live', component: () => import('./views/WorkshopLiveView.vue') },
       ],
     },
     // Presentation mode fills the screen: no app header or footer on the projector.
     { path: '/workshops/:workshopId/present', name: 'workshop-present', component: () => import('./views/WorkshopPresentView.vue'), props: true, meta: { bare: true } },
     { path: '/workshops/:workshopId/scan', name: 'workshop-scan', component: () => import('./views/WorkshopScanView.vue'), props: true },
     // Live workshop: participants join by code (the QR code carries it); the facilitator's address carries its key
-    // after the '#', so it never reaches a server log.
+    // after the '#', so it never reaches a server log. That address keeps the key in this browser and opens the
+    // workshop's own screens, which follow the server.
     { path: '/join/:code?', name: 'live-join', component: () => import('./views/LiveJoinView.vue'), props: true },
     { path: '/live/new', name: 'live-new', component: () => import('./views/LiveNewView.vue') },
     {

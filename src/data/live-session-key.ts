@@ -4,6 +4,9 @@
  */
 export const LIVE_SESSION_PREFIX = 'tdma.live.'
 
+/** Which session answers for a workshop on this device, by server origin and join code (see `findJoinedSession`). */
+export const LIVE_JOIN_PREFIX = 'tdma.live-join.'
+
 export function hasLiveSession(assessmentId: string): boolean {
   try {
     return globalThis.localStorage?.getItem(`${LIVE_SESSION_PREFIX}${assessmentId}`) != null

@@ -1,5 +1,6 @@
 import type { Answer } from '@/domain/assessment'
 import { acknowledge, changesToSend, isOutboxEmpty, recordChange, type Outbox, type SyncStatus } from '@/domain/live-outbox'
+import { liveCalls, requestInit, type LiveCall } from './live-api'
 
 /** Changes sent in one request: a whole questionnaire fits in one. */
 const BATCH = 100
@@ -52,15 +53,10 @@ export function createLiveSync(options: LiveSyncOptions) {
     options.save(outbox)
   }
 
-  async function request(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await doFetch(`${options.baseUrl}${path}`, {
-      method,
-      headers: { 'authorization': `Bearer ${options.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-    })
-    const payload = await response.json().catch(() => undefined) as { error?: { code?: string } } | undefined
-    if (response.ok) return payload
+  async function request<T>(call: LiveCall<T>): Promise<T> {
+    const response = await doFetch(`${options.baseUrl}${call.path}`, requestInit(call))
+    const payload = await response.json().catch(() => undefined) as (T & { error?: { code?: string } }) | undefined
+    if (response.ok) return payload as T
     // Too many requests and server errors pass; anything else is a refusal that retrying cannot change.
     if (response.status === 429 || response.status >= 500) throw new Error(`HTTP ${response.status}`)
     throw new Refused(payload?.error?.code ?? 'invalid')
@@ -70,12 +66,12 @@ export function createLiveSync(options: LiveSyncOptions) {
     for (;;) {
       const changes = changesToSend(outbox, BATCH)
       if (changes.length > 0) {
-        const reply = await request('PUT', '/api/participant/answers', { changes }) as { acknowledged: Array<{ indicatorId: string, version: number }> }
+        const reply = await request(liveCalls.putAnswers(options.token, changes))
         keep(acknowledge(outbox, reply.acknowledged))
         continue
       }
       if (outbox.submitPending) {
-        await request('POST', '/api/participant/submit')
+        await request(liveCalls.submit(options.token))
         keep({ ...outbox, submitPending: false })
         continue
       }

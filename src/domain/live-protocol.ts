@@ -4,7 +4,7 @@ import { idSchema, LIMITS, localeSchema, versionSchema } from './input-rules'
 import { formatPath, problem, type Problem } from './problem'
 import { profileSchema } from './profile'
 import { maxLevel, type Questionnaire } from './questionnaire'
-import { consensusEntrySchema, WORKSHOP_LIMITS } from './workshop-model'
+import { consensusEntrySchema, WORKSHOP_LIMITS, type ConsensusEntry, type Participant, type Workshop } from './workshop-model'
 
 /**
  * What a live workshop's participants and facilitator send to the workshop server (`src/server/`), and what it
@@ -37,12 +37,18 @@ export const createWorkshopRequestSchema = z.object({
   questionnaireId: idSchema,
   questionnaireVersion: versionSchema,
   locale: localeSchema,
-  profile: profileSchema,
+  /** The delegations in the room, in order (one context profile each); the server gives each its id. */
+  delegations: z.array(z.object({ profile: profileSchema }).strict()).min(1, 'value.tooFew').max(WORKSHOP_LIMITS.delegations, 'value.tooMany'),
 }).strict()
 export type CreateWorkshopRequest = z.infer<typeof createWorkshopRequestSchema>
 
+/** A delegation's id, as the server generated it when the workshop was created. */
+export const delegationIdSchema = z.string().min(1, 'value.required').max(100, 'value.tooLong').regex(/^[A-Za-z0-9_-]+$/, 'value.format')
+
 export const joinRequestSchema = z.object({
   participantId: clientIdSchema,
+  /** The participant's delegation; may be left out only when the workshop has one delegation. */
+  delegationId: delegationIdSchema.optional(),
   role: z.string().trim().max(WORKSHOP_LIMITS.roleLength, 'value.tooLong').default(''),
 }).strict()
 export type JoinRequest = z.infer<typeof joinRequestSchema>
@@ -91,6 +97,7 @@ export const workshopSettingsRequestSchema = z.object({
 export type WorkshopSettingsRequest = z.infer<typeof workshopSettingsRequestSchema>
 
 export const consensusRequestSchema = z.object({
+  delegationId: delegationIdSchema,
   indicatorId: idSchema,
   entry: consensusEntrySchema,
 }).strict()
@@ -100,8 +107,20 @@ export type ConsensusRequest = z.infer<typeof consensusRequestSchema>
 export const LIVE_ERROR_CODES = [
   'notFound', 'closed', 'unauthorized', 'forbidden', 'rateLimited', 'participantExists', 'tooLarge',
   'invalid', 'questionnaireUnknown', 'spreadNotAllowed', 'notSubmitted', 'unsupportedMediaType', 'internal',
+  'delegationRequired', 'delegationUnknown', 'full',
 ] as const
 export type LiveErrorCode = (typeof LIVE_ERROR_CODES)[number]
+
+/**
+ * Which delegation a participant joins: the one named, or the only one when the workshop has a single delegation.
+ * `delegationRequired` when several exist and none is named; `delegationUnknown` when the name is not one of them.
+ */
+export function chooseDelegation(delegationIds: readonly string[], requested: string | undefined): { ok: true, delegationId: string } | { ok: false, code: 'delegationRequired' | 'delegationUnknown' } {
+  if (requested === undefined) {
+    return delegationIds.length === 1 ? { ok: true, delegationId: delegationIds[0]! } : { ok: false, code: 'delegationRequired' }
+  }
+  return delegationIds.includes(requested) ? { ok: true, delegationId: requested } : { ok: false, code: 'delegationUnknown' }
+}
 
 /** A participant's progress as the facilitator sees it. */
 export type LiveParticipantState = 'joined' | 'answering' | 'submitted'
@@ -110,4 +129,42 @@ export type LiveParticipantState = 'joined' | 'answering' | 'submitted'
 export function participantState(answerCount: number, submitted: boolean): LiveParticipantState {
   if (submitted) return 'submitted'
   return answerCount > 0 ? 'answering' : 'joined'
+}
+
+/** What only a live workshop has beside the model: its join code, whether it is closed, and each participant's progress. */
+export interface LiveStatus {
+  /** Addresses participants reach the server at (`http://192.168.1.20:8080`), when it knows them; else the page's own. */
+  joinBases: string[]
+  joinCode: string
+  closed: boolean
+  spreadAllowed: boolean
+  /** Participant id → progress, every delegation's participants together. */
+  states: Record<string, LiveParticipantState>
+}
+
+/** The facilitator's view of a live workshop: every delegation with its participants and consensus, and the live status. */
+export interface FacilitatorSnapshot {
+  workshop: Workshop
+  live: LiveStatus
+}
+
+/** Participants of one delegation that changed (joined, answered, submitted), with their progress. */
+export interface ParticipantsChanged {
+  delegationId: string
+  participants: Participant[]
+  states: Record<string, LiveParticipantState>
+}
+
+/** The workshop's settings and every delegation's consensus (delegation id → indicator id → entry), after a change. */
+export interface WorkshopChanged {
+  closed: boolean
+  spreadAllowed: boolean
+  consensus: Record<string, Record<string, ConsensusEntry>>
+}
+
+/** A delegation as a participant choosing theirs sees it: the country (ISO 3166-1 alpha-3, '' when not set) and ministry only. */
+export interface JoinDelegation {
+  id: string
+  country: string
+  ministry: string
 }

@@ -74,3 +74,18 @@ export function presentationMove(key: string, index: number, count: number, isRt
       return null
   }
 }
+
+/** What a screen shows, to find it again when the screens change (a discussion item may appear as answers arrive): 'opening', 'item:<indicator id>', 'dimension:<dimension id>'. */
+export function screenKey(screen: PresentationScreen): string {
+  if (screen.kind === 'opening') return 'opening'
+  return screen.kind === 'item' ? `item:${screen.item.indicatorId}` : `dimension:${screen.dimensionId}`
+}
+
+/**
+ * Where the screen showing `key` is now; when no screen shows it any more (a discussion item the room has since
+ * agreed on), the screen at the index it had (`previous`), within the screens there are.
+ */
+export function screenIndexOf(screens: readonly PresentationScreen[], key: string, previous: number): number {
+  const found = screens.findIndex(screen => screenKey(screen) === key)
+  return found >= 0 ? found : Math.max(0, Math.min(previous, screens.length - 1))
+}

@@ -18,7 +18,8 @@ export const WORKSHOP_FILE_SCHEMA_VERSION = 1
 export const MAX_WORKSHOP_FILE_BYTES = 20 * 1024 * 1024
 
 /** The workshop as the file carries it: the questionnaire is named once, in the file's header, and the app's key is the importer's. */
-const workshopBodySchema = workshopSchema.omit({ questionnaireKey: true, questionnaireId: true, questionnaireVersion: true, locale: true }).extend({
+// A file never carries the live marker (`live`): an imported workshop is never followed from a server.
+const workshopBodySchema = workshopSchema.omit({ questionnaireKey: true, questionnaireId: true, questionnaireVersion: true, locale: true, live: true }).extend({
   /** Checked against the questionnaire's languages on import: an unknown one falls back with a note. */
   locale: z.string().max(100, 'value.tooLong'),
 })
@@ -35,7 +36,7 @@ export type WorkshopFile = z.infer<typeof workshopFileSchema>
 /** The content of a valid workshop file: the workshop (its id and questionnaire key as written, for the importer to replace) and its questionnaire. */
 export interface ImportedWorkshop {
   questionnaire: Questionnaire
-  workshop: Omit<Workshop, 'questionnaireKey'>
+  workshop: Omit<Workshop, 'questionnaireKey' | 'live'>
 }
 
 export type WorkshopImportResult = { ok: true, value: ImportedWorkshop, notes: Problem[] } | { ok: false, errors: Problem[] }

@@ -84,6 +84,22 @@ export const delegationSchema = z.object({
 }).strict()
 export type Delegation = z.infer<typeof delegationSchema>
 
+/**
+ * What this browser knows of a live workshop it mirrors from the workshop server (see `live-mirror.ts`): how
+ * participants join, whether it is closed and shows the spread, and when the server said it deleted it. Never in a
+ * workshop file: an imported file is never live. The facilitator's key is not here either (it stays in this browser).
+ */
+export const liveMarkerSchema = z.object({
+  joinCode: z.string().max(20, 'value.tooLong'),
+  /** Addresses participants reach the server at; empty when the server does not know them (the page's own then). */
+  joinBases: z.array(z.string().max(300, 'value.tooLong')).max(20, 'value.tooMany'),
+  closed: z.boolean(),
+  spreadAllowed: z.boolean(),
+  /** When the server said the workshop was deleted there; the local copy stays until the facilitator chooses. */
+  deletedAt: timestampSchema.optional(),
+}).strict()
+export type LiveMarker = z.infer<typeof liveMarkerSchema>
+
 export const workshopSchema = z.object({
   id: z.string().min(1).max(100),
   title: z.string().trim().min(1, 'value.required').max(WORKSHOP_LIMITS.titleLength, 'value.tooLong'),
@@ -98,6 +114,8 @@ export const workshopSchema = z.object({
   delegations: z.array(delegationSchema).min(1).max(WORKSHOP_LIMITS.delegations, 'value.tooMany'),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  /** Present only on the facilitator's copy of a live workshop (same id as on the server). */
+  live: liveMarkerSchema.optional(),
 }).strict()
 export type Workshop = z.infer<typeof workshopSchema>
 

@@ -4,8 +4,8 @@ import type { Answer } from '../domain/assessment'
 import { parseJson } from '../domain/check'
 import { findForbiddenKeys } from '../domain/input-rules'
 import {
-  checkAnswerChanges, consensusRequestSchema, createWorkshopRequestSchema, joinCodeSchema, joinRequestSchema, LIVE_BODY_BYTES,
-  normalizeJoinCode, putAnswersRequestSchema, workshopSettingsRequestSchema, type LiveErrorCode,
+  checkAnswerChanges, chooseDelegation, consensusRequestSchema, createWorkshopRequestSchema, joinCodeSchema, joinRequestSchema, LIVE_BODY_BYTES,
+  normalizeJoinCode, putAnswersRequestSchema, workshopSettingsRequestSchema, type FacilitatorSnapshot, type JoinDelegation, type LiveErrorCode,
 } from '../domain/live-protocol'
 import type { Problem } from '../domain/problem'
 import type { Questionnaire } from '../domain/questionnaire'
@@ -17,7 +17,7 @@ import { CONTENT_SECURITY_POLICY } from '../security-policy'
 import type { LiveHub } from './live-hub'
 import { createRateLimiter } from './rate-limit'
 import type { Repository, WorkshopRow } from './repository'
-import { bearerOf, digestOf, matchesDigest, newJoinCode, newSecret, newWorkshopId } from './secrets'
+import { bearerOf, digestOf, matchesDigest, newDelegationId, newJoinCode, newSecret, newWorkshopId } from './secrets'
 import { registerStaticFiles } from './static-files'
 import { liveStatusOf, participantOf, workshopOf } from './workshop-view'
 
@@ -137,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return row
   }
 
-  async function participantOfRequest(request: FastifyRequest): Promise<{ workshop: WorkshopRow, participantId: string }> {
+  async function participantOfRequest(request: FastifyRequest): Promise<{ workshop: WorkshopRow, participantId: string, delegationId: string }> {
     const secret = bearerOf(request.headers.authorization)
     if (!secret) throw new ApiError(401, 'unauthorized')
     const found = await repository.participantByToken(digestOf(secret))
@@ -184,10 +184,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const input = validated(createWorkshopRequestSchema, request.body)
     if (!options.questionnaires.has(`${input.questionnaireId}@${input.questionnaireVersion}`)) throw new ApiError(400, 'questionnaireUnknown')
     const facilitatorKey = newSecret()
+    const delegations = input.delegations.map(delegation => ({ id: newDelegationId(), profile: delegation.profile }))
     for (let attempt = 0; attempt < 5; attempt++) {
       const workshopId = newWorkshopId()
       const joinCode = newJoinCode()
-      const stored = await repository.createWorkshop({ ...input, id: workshopId, joinCode, facilitatorDigest: digestOf(facilitatorKey), now: now() })
+      const stored = await repository.createWorkshop({ ...input, delegations, id: workshopId, joinCode, facilitatorDigest: digestOf(facilitatorKey), now: now() })
       if (!stored) continue
       options.onWorkshopCreated?.({ joinCode, workshopId, facilitatorKey })
       return reply.code(201).send({
@@ -201,11 +202,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throw new ApiError(500, 'internal')
   })
 
-  app.get('/api/workshops/:id', async (request) => {
-    const row = await facilitatorWorkshop(request)
-    const participants = await repository.participants(row.id)
-    return { workshop: workshopOf(row, participants), live: liveStatusOf(row, participants, options.joinBases?.() ?? []) }
-  })
+  /** Everything the facilitator sees, read in full from the database. */
+  async function snapshotOf(row: WorkshopRow): Promise<FacilitatorSnapshot> {
+    const [delegations, participants] = await Promise.all([repository.delegations(row.id), repository.participants(row.id)])
+    return { workshop: workshopOf(row, delegations, participants), live: liveStatusOf(row, participants, options.joinBases?.() ?? []) }
+  }
+
+  app.get('/api/workshops/:id', async request => snapshotOf(await facilitatorWorkshop(request)))
 
   app.patch('/api/workshops/:id', async (request) => {
     const row = await facilitatorWorkshop(request)
@@ -222,14 +225,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!questionnaire) throw new ApiError(400, 'questionnaireUnknown')
     const problems = checkAnswerChanges(questionnaire, [{ indicatorId: input.indicatorId, version: 1, answer: answerOfChoice(input.entry.choice, now()) }])
     if (problems.length > 0) throw new ApiError(400, 'invalid', problems)
-    await repository.setConsensus(row.id, input.indicatorId, input.entry, now())
+    if (!await repository.setConsensus(row.id, input.delegationId, input.indicatorId, input.entry, now())) throw new ApiError(400, 'delegationUnknown')
     return { ok: true }
   })
 
   app.get('/api/workshops/:id/export', async (request, reply) => {
-    const row = await facilitatorWorkshop(request)
-    const participants = await repository.participants(row.id)
-    const workshop = workshopOf(row, participants)
+    const { workshop } = await snapshotOf(await facilitatorWorkshop(request))
     const at = now()
     reply.header('Content-Disposition', `attachment; filename="${workshopFileName(workshop.title, at.slice(0, 10))}"`)
     return reply.type('application/json').send(serializeWorkshopFile(buildWorkshopFile(workshop, at)))
@@ -265,15 +266,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000)
     request.raw.on('close', end)
     reply.hijack()
-    const participants = await repository.participants(row.id)
-    send('snapshot', { workshop: workshopOf(row, participants), live: liveStatusOf(row, participants, options.joinBases?.() ?? []) })
+    send('snapshot', await snapshotOf(row))
   })
 
   // --- participants --------------------------------------------------------------------------------------------
 
   app.get('/api/join/:code', async (request) => {
     const row = await workshopByCode((request.params as { code: string }).code)
-    return { title: row.title, questionnaireId: row.questionnaireId, questionnaireVersion: row.questionnaireVersion, locale: row.locale, closed: row.closed }
+    // Only what a participant needs to pick their delegation: nothing else of the profiles.
+    const delegations: JoinDelegation[] = (await repository.delegations(row.id)).map(d => ({ id: d.id, country: d.profile.country, ministry: d.profile.ministry }))
+    return { title: row.title, questionnaireId: row.questionnaireId, questionnaireVersion: row.questionnaireVersion, locale: row.locale, closed: row.closed, delegations }
   })
 
   app.post('/api/join/:code', async (request, reply) => {
@@ -281,15 +283,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const row = await workshopByCode((request.params as { code: string }).code)
     const input = validated(joinRequestSchema, request.body)
     if (row.closed) throw new ApiError(403, 'closed')
+    const chosen = chooseDelegation((await repository.delegations(row.id)).map(d => d.id), input.delegationId)
+    if (!chosen.ok) throw new ApiError(400, chosen.code)
     const token = newSecret()
-    const joined = await repository.join(row.id, input.participantId, digestOf(token), input.role, now())
+    const joined = await repository.join(row.id, chosen.delegationId, input.participantId, digestOf(token), input.role, now())
     if (!joined.ok) {
       if (joined.reason === 'closed') throw new ApiError(403, 'closed')
       if (joined.reason === 'participantExists') throw new ApiError(409, 'participantExists')
+      if (joined.reason === 'delegationUnknown') throw new ApiError(400, 'delegationUnknown')
+      if (joined.reason === 'full') throw new ApiError(403, 'full')
       throw new ApiError(404, 'notFound')
     }
     return reply.code(201).send({
       participantId: input.participantId,
+      delegationId: chosen.delegationId,
       token,
       number: joined.number,
       workshop: { title: row.title, questionnaireId: row.questionnaireId, questionnaireVersion: row.questionnaireVersion, locale: row.locale },
@@ -297,10 +304,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
 
   app.get('/api/participant', async (request) => {
-    const { workshop, participantId } = await participantOfRequest(request)
-    const [me] = await repository.participants(workshop.id, [participantId])
+    const { workshop, participantId, delegationId } = await participantOfRequest(request)
+    const [me] = await repository.participants(workshop.id, { ids: [participantId] })
     return {
       participantId,
+      delegationId,
       number: me!.number,
       submitted: me!.submitted,
       answers: me!.answers,
@@ -330,14 +338,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
 
   app.get('/api/participant/spread', async (request) => {
-    const { workshop, participantId } = await participantOfRequest(request)
-    const participants = await repository.participants(workshop.id)
+    const { workshop, participantId, delegationId } = await participantOfRequest(request)
+    // The participant's own delegation only: another delegation's answers are not theirs to see.
+    const participants = await repository.participants(workshop.id, { delegationId })
     const me = participants.find(p => p.id === participantId)
     if (!me?.submitted) throw new ApiError(403, 'notSubmitted')
     if (!workshop.spreadAllowed) throw new ApiError(403, 'spreadNotAllowed')
     const questionnaire = options.questionnaires.get(`${workshop.questionnaireId}@${workshop.questionnaireVersion}`)
     if (!questionnaire) throw new ApiError(400, 'questionnaireUnknown')
-    // The room's spread as the facilitator's heatmap counts it, with no one's identity or notes.
+    // The delegation's spread as the facilitator's heatmap counts it, with no one's identity or notes.
     return { participants: participants.length, spread: delegationSpreads(questionnaire, { participants: participants.map(participantOf) }) }
   })
 

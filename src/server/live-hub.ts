@@ -1,7 +1,7 @@
-import { participantState } from '../domain/live-protocol'
+import type { ParticipantsChanged, WorkshopChanged } from '../domain/live-protocol'
 import type { Database } from './database'
-import { EVENTS_CHANNEL, type Repository, type WorkshopEvent } from './repository'
-import { participantOf } from './workshop-view'
+import { EVENTS_CHANNEL, type ParticipantRow, type Repository, type WorkshopEvent } from './repository'
+import { participantOf, participantStatesOf } from './workshop-view'
 
 /** One open live stream (a facilitator's screen): receives named events with JSON data. */
 export interface Subscriber {
@@ -27,12 +27,14 @@ export async function createLiveHub(db: Database, repository: Repository) {
     pending.delete(workshopId)
     const listeners = subscribers.get(workshopId)
     if (!ids || !listeners || listeners.size === 0) return
-    const rows = await repository.participants(workshopId, [...ids])
-    const data = {
-      participants: rows.map(participantOf),
-      states: Object.fromEntries(rows.map(p => [p.id, participantState(Object.keys(p.answers).length, p.submitted)])),
+    const rows = await repository.participants(workshopId, { ids: [...ids] })
+    const byDelegation = new Map<string, ParticipantRow[]>()
+    for (const row of rows) byDelegation.set(row.delegationId, [...(byDelegation.get(row.delegationId) ?? []), row])
+    // One event per delegation touched, so a screen merges each into its own delegation.
+    for (const [delegationId, people] of byDelegation) {
+      const data: ParticipantsChanged = { delegationId, participants: people.map(participantOf), states: participantStatesOf(people) }
+      for (const listener of listeners) listener.send('participants', data)
     }
-    for (const listener of listeners) listener.send('participants', data)
   }
 
   async function onEvent(event: WorkshopEvent): Promise<void> {
@@ -59,7 +61,9 @@ export async function createLiveHub(db: Database, repository: Repository) {
     }
     const row = await repository.workshopById(event.workshopId)
     if (!row) return
-    for (const listener of listeners) listener.send('workshop', { closed: row.closed, spreadAllowed: row.spreadAllowed, consensus: row.consensus })
+    const delegations = await repository.delegations(event.workshopId)
+    const data: WorkshopChanged = { closed: row.closed, spreadAllowed: row.spreadAllowed, consensus: Object.fromEntries(delegations.map(delegation => [delegation.id, delegation.consensus])) }
+    for (const listener of listeners) listener.send('workshop', data)
   }
 
   await db.listen(EVENTS_CHANNEL, (payload) => {

@@ -4,7 +4,6 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { join, resolve } from 'node:path'
-import QRCode from 'qrcode'
 import { buildApp } from './app'
 import { migrate, openPglite, openPostgres, type Database } from './database'
 import { createLiveHub } from './live-hub'
@@ -12,6 +11,7 @@ import { HELP, parseServerOptions, type ServerOptions } from './options'
 import { loadShippedQuestionnaires } from './questionnaires'
 import { createRepository } from './repository'
 import { hasBuild } from './static-files'
+import { terminalQr } from './terminal-qr'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const SOURCES = ['src', 'public', 'questionnaires', 'index.html', 'vite.config.ts', 'package.json']
@@ -42,8 +42,8 @@ function lanAddresses(): Array<{ name: string, address: string }> {
     (list ?? []).filter(item => item.family === 'IPv4' && !item.internal).map(item => ({ name, address: item.address })))
 }
 
-async function printQr(url: string): Promise<void> {
-  console.log(await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }))
+function printQr(url: string): void {
+  console.log(terminalQr(url))
 }
 
 async function openDatabase(options: ServerOptions): Promise<Database> {
@@ -88,14 +88,12 @@ async function main(): Promise<void> {
     log: options.quiet ? undefined : line => console.log(`${new Date().toISOString()} ${line}`),
     onWorkshopCreated: ({ joinCode }) => {
       if (!options.lan) return
-      void (async () => {
-        console.log(`\nWorkshop created. Participants join with the code ${joinCode}:`)
-        for (const { name, address } of lanAddresses()) {
-          const url = `http://${address}:${port}/#/join/${joinCode}`
-          console.log(`  ${name}: ${url}`)
-          await printQr(url)
-        }
-      })()
+      console.log(`\nWorkshop created. Participants join with the code ${joinCode}:`)
+      for (const { name, address } of lanAddresses()) {
+        const url = `http://${address}:${port}/#/join/${joinCode}`
+        console.log(`  ${name}: ${url}`)
+        printQr(url)
+      }
     },
   })
   await app.listen({ host: options.host, port: options.port })
@@ -109,7 +107,7 @@ async function main(): Promise<void> {
     for (const { name, address } of addresses) {
       const url = `http://${address}:${port}/#/join`
       console.log(`\nParticipants on ${name}: ${url} (then the workshop's code)`)
-      await printQr(url)
+      printQr(url)
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Answer, Answers } from '../domain/assessment'
 import type { LiveAnswerChange } from '../domain/live-protocol'
 import type { Profile } from '../domain/profile'
-import type { ConsensusEntry } from '../domain/workshop-model'
+import { WORKSHOP_LIMITS, type ConsensusEntry } from '../domain/workshop-model'
 import type { Database, Queryable } from './database'
 
 /**
@@ -16,7 +16,7 @@ export const EVENTS_CHANNEL = 'workshop_events'
 export type WorkshopEvent =
   | { workshopId: string, kind: 'participant', participantId: string }
   | { workshopId: string, kind: 'settings' }
-  | { workshopId: string, kind: 'consensus', indicatorId: string }
+  | { workshopId: string, kind: 'consensus', delegationId: string, indicatorId: string }
   | { workshopId: string, kind: 'deleted' }
 
 export interface WorkshopRow {
@@ -27,16 +27,24 @@ export interface WorkshopRow {
   questionnaireId: string
   questionnaireVersion: string
   locale: string
-  profile: Profile
-  consensus: Record<string, ConsensusEntry>
   closed: boolean
   spreadAllowed: boolean
   createdAt: string
   updatedAt: string
 }
 
+/** One delegation of a workshop (a country's or a ministry's), in the order the facilitator gave them. */
+export interface DelegationRow {
+  id: string
+  position: number
+  profile: Profile
+  /** Indicator id → what the facilitator set for this delegation. */
+  consensus: Record<string, ConsensusEntry>
+}
+
 export interface ParticipantRow {
   workshopId: string
+  delegationId: string
   id: string
   number: number
   role: string
@@ -48,46 +56,35 @@ export interface ParticipantRow {
   versions: Record<string, number>
 }
 
-const iso = (value: unknown): string => new Date(value as string | Date).toISOString()
-
-const WORKSHOP_COLUMNS = `id, join_code, facilitator_digest, title, questionnaire_id, questionnaire_version, locale, profile, consensus,
-  closed, spread_allowed, created_at, updated_at`
-
-function workshopFromRow(row: Record<string, unknown>): WorkshopRow {
-  return {
-    id: row.id as string,
-    joinCode: row.join_code as string,
-    facilitatorDigest: row.facilitator_digest as string,
-    title: row.title as string,
-    questionnaireId: row.questionnaire_id as string,
-    questionnaireVersion: row.questionnaire_version as string,
-    locale: row.locale as string,
-    profile: row.profile as Profile,
-    consensus: row.consensus as Record<string, ConsensusEntry>,
-    closed: row.closed as boolean,
-    spreadAllowed: row.spread_allowed as boolean,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  }
+/**
+ * A row read from the database with its columns named as in TypeScript (`join_code` → `joinCode`) and its
+ * timestamps as ISO strings, for the columns of `names` (the select lists each one, so the row holds no other).
+ */
+function fromRow<T>(row: Record<string, unknown>, names: readonly string[]): T {
+  return Object.fromEntries(names.map((name) => {
+    const value = row[name]
+    return [name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), value instanceof Date ? value.toISOString() : value]
+  })) as T
 }
+
+const WORKSHOP_COLUMNS = ['id', 'join_code', 'facilitator_digest', 'title', 'questionnaire_id', 'questionnaire_version', 'locale', 'closed', 'spread_allowed', 'created_at', 'updated_at']
+
+const workshopFromRow = (row: Record<string, unknown>): WorkshopRow => fromRow(row, WORKSHOP_COLUMNS)
+
+const PARTICIPANT_COLUMNS = ['id', 'delegation_id', 'number', 'role', 'submitted', 'joined_at', 'updated_at']
 
 async function notify(tx: Queryable, event: WorkshopEvent): Promise<void> {
   await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(event)])
 }
 
-export interface NewWorkshop {
-  id: string
-  joinCode: string
-  facilitatorDigest: string
-  title: string
-  questionnaireId: string
-  questionnaireVersion: string
-  locale: string
-  profile: Profile
+/** A workshop to store: open, with the spread hidden, created `now`. */
+export type NewWorkshop = Omit<WorkshopRow, 'closed' | 'spreadAllowed' | 'createdAt' | 'updatedAt'> & {
+  /** In order; each with the id the server drew for it. */
+  delegations: Array<{ id: string, profile: Profile }>
   now: string
 }
 
-export type JoinOutcome = { ok: true, number: number } | { ok: false, reason: 'notFound' | 'closed' | 'participantExists' }
+export type JoinOutcome = { ok: true, number: number } | { ok: false, reason: 'notFound' | 'closed' | 'participantExists' | 'delegationUnknown' | 'full' }
 
 export type WriteOutcome =
   | { ok: true, applied: number, acknowledged: Array<{ indicatorId: string, version: number }> }
@@ -97,51 +94,76 @@ export function createRepository(db: Database) {
   return {
     /** Stores a new workshop; false when its id or join code is already taken (the caller draws new ones). */
     async createWorkshop(input: NewWorkshop): Promise<boolean> {
-      const { rows } = await db.query(
-        `insert into workshops (id, join_code, facilitator_digest, title, questionnaire_id, questionnaire_version, locale, profile, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) on conflict do nothing returning id`,
-        [input.id, input.joinCode, input.facilitatorDigest, input.title, input.questionnaireId, input.questionnaireVersion, input.locale, JSON.stringify(input.profile), input.now],
-      )
-      return rows.length === 1
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query(
+          `insert into workshops (id, join_code, facilitator_digest, title, questionnaire_id, questionnaire_version, locale, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $8) on conflict do nothing returning id`,
+          [input.id, input.joinCode, input.facilitatorDigest, input.title, input.questionnaireId, input.questionnaireVersion, input.locale, input.now],
+        )
+        if (rows.length !== 1) return false
+        await tx.query(
+          `insert into delegations (workshop_id, id, position, profile)
+           select $1, d.id, d.position, d.profile from jsonb_to_recordset($2::jsonb) as d (id text, position integer, profile jsonb)`,
+          [input.id, JSON.stringify(input.delegations.map((delegation, index) => ({ id: delegation.id, position: index + 1, profile: delegation.profile })))],
+        )
+        return true
+      })
     },
 
     async workshopById(id: string): Promise<WorkshopRow | undefined> {
-      const { rows } = await db.query(`select ${WORKSHOP_COLUMNS} from workshops where id = $1`, [id])
+      const { rows } = await db.query(`select ${WORKSHOP_COLUMNS.join(', ')} from workshops where id = $1`, [id])
       return rows[0] ? workshopFromRow(rows[0]) : undefined
     },
 
     async workshopByCode(joinCode: string): Promise<WorkshopRow | undefined> {
-      const { rows } = await db.query(`select ${WORKSHOP_COLUMNS} from workshops where join_code = $1`, [joinCode])
+      const { rows } = await db.query(`select ${WORKSHOP_COLUMNS.join(', ')} from workshops where join_code = $1`, [joinCode])
       return rows[0] ? workshopFromRow(rows[0]) : undefined
     },
 
-    /** Adds a participant numbered after the last one; joins to one workshop take turns (a row lock), so numbers never clash. */
-    async join(workshopId: string, participantId: string, tokenDigest: string, role: string, now: string): Promise<JoinOutcome> {
+    /** The delegations of a workshop, in order. */
+    async delegations(workshopId: string): Promise<DelegationRow[]> {
+      const { rows } = await db.query('select id, position, profile, consensus from delegations where workshop_id = $1 order by position', [workshopId])
+      return rows.map(row => ({ id: row.id as string, position: row.position as number, profile: row.profile as Profile, consensus: row.consensus as Record<string, ConsensusEntry> }))
+    },
+
+    /**
+     * Adds a participant to a delegation, numbered after its last one; joins to one workshop take turns (a row lock),
+     * so numbers never clash.
+     */
+    async join(workshopId: string, delegationId: string, participantId: string, tokenDigest: string, role: string, now: string): Promise<JoinOutcome> {
       return db.transaction(async (tx) => {
         const { rows } = await tx.query<{ closed: boolean }>('select closed from workshops where id = $1 for update', [workshopId])
         if (!rows[0]) return { ok: false, reason: 'notFound' }
         if (rows[0].closed) return { ok: false, reason: 'closed' }
+        const delegation = await tx.query('select 1 from delegations where workshop_id = $1 and id = $2', [workshopId, delegationId])
+        if (delegation.rows.length === 0) return { ok: false, reason: 'delegationUnknown' }
         const existing = await tx.query('select 1 from participants where workshop_id = $1 and id = $2', [workshopId, participantId])
         if (existing.rows.length > 0) return { ok: false, reason: 'participantExists' }
-        const next = await tx.query<{ n: number }>('select (coalesce(max(number), 0) + 1)::integer as n from participants where workshop_id = $1', [workshopId])
+        const next = await tx.query<{ n: number }>(
+          'select (coalesce(max(number), 0) + 1)::integer as n from participants where workshop_id = $1 and delegation_id = $2',
+          [workshopId, delegationId],
+        )
         const number = next.rows[0]!.n
+        // A delegation holds as many participants as a workshop file may (so the export stays a valid file).
+        if (number > WORKSHOP_LIMITS.participants) return { ok: false, reason: 'full' }
         await tx.query(
-          'insert into participants (workshop_id, id, token_digest, number, role, joined_at, updated_at) values ($1, $2, $3, $4, $5, $6, $6)',
-          [workshopId, participantId, tokenDigest, number, role, now],
+          'insert into participants (workshop_id, delegation_id, id, token_digest, number, role, joined_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $7)',
+          [workshopId, delegationId, participantId, tokenDigest, number, role, now],
         )
         await notify(tx, { workshopId, kind: 'participant', participantId })
         return { ok: true, number }
       })
     },
 
-    /** The participant holding this token and their workshop, in one read. */
-    async participantByToken(tokenDigest: string): Promise<{ workshop: WorkshopRow, participantId: string } | undefined> {
+    /** The participant holding this token, their delegation and their workshop, in one read. */
+    async participantByToken(tokenDigest: string): Promise<{ workshop: WorkshopRow, participantId: string, delegationId: string } | undefined> {
       const { rows } = await db.query(
-        `select p.id as participant_id, ${WORKSHOP_COLUMNS.split(',').map(column => `w.${column.trim()}`).join(', ')}
+        `select p.id as participant_id, p.delegation_id, ${WORKSHOP_COLUMNS.map(column => `w.${column}`).join(', ')}
          from participants p join workshops w on w.id = p.workshop_id where p.token_digest = $1`,
         [tokenDigest],
       )
-      return rows[0] ? { workshop: workshopFromRow(rows[0]), participantId: rows[0].participant_id as string } : undefined
+      const row = rows[0]
+      return row ? { workshop: workshopFromRow(row), participantId: row.participant_id as string, delegationId: row.delegation_id as string } : undefined
     },
 
     /**
@@ -199,26 +221,28 @@ export function createRepository(db: Database) {
       })
     },
 
-    /** Participants of a workshop with their current answers; only those of `ids` when given. */
-    async participants(workshopId: string, ids?: readonly string[]): Promise<ParticipantRow[]> {
-      const filter = ids ? ' and id = any($2::text[])' : ''
-      const params: unknown[] = ids ? [workshopId, ids] : [workshopId]
-      const people = await db.query(`select id, number, role, submitted, joined_at, updated_at from participants where workshop_id = $1${filter} order by number`, params)
-      const answerFilter = ids ? ' and participant_id = any($2::text[])' : ''
-      const answers = await db.query(`select participant_id, indicator_id, version::float8 as version, answer from answers where workshop_id = $1${answerFilter}`, params)
+    /**
+     * Participants of a workshop with their current answers, ordered by delegation then number; only those of `ids`
+     * when `ids` is given, only those of one delegation when `delegationId` is.
+     */
+    async participants(workshopId: string, filter: { ids?: readonly string[], delegationId?: string } = {}): Promise<ParticipantRow[]> {
+      const params: unknown[] = [workshopId, filter.ids ?? null, filter.delegationId ?? null]
+      const people = await db.query(
+        `select ${PARTICIPANT_COLUMNS.map(column => `p.${column}`).join(', ')} from participants p
+         join delegations d on d.workshop_id = p.workshop_id and d.id = p.delegation_id
+         where p.workshop_id = $1 and ($2::text[] is null or p.id = any($2::text[])) and ($3::text is null or p.delegation_id = $3)
+         order by d.position, p.number`,
+        params,
+      )
+      const answers = await db.query(
+        `select a.participant_id, a.indicator_id, a.version::float8 as version, a.answer from answers a
+         join participants p on p.workshop_id = a.workshop_id and p.id = a.participant_id
+         where a.workshop_id = $1 and ($2::text[] is null or a.participant_id = any($2::text[])) and ($3::text is null or p.delegation_id = $3)`,
+        params,
+      )
       const byId = new Map<string, ParticipantRow>()
       for (const row of people.rows) {
-        byId.set(row.id as string, {
-          workshopId,
-          id: row.id as string,
-          number: row.number as number,
-          role: row.role as string,
-          submitted: row.submitted as boolean,
-          joinedAt: iso(row.joined_at),
-          updatedAt: iso(row.updated_at),
-          answers: {},
-          versions: {},
-        })
+        byId.set(row.id as string, { ...fromRow<Omit<ParticipantRow, 'workshopId' | 'answers' | 'versions'>>(row, PARTICIPANT_COLUMNS), workshopId, answers: {}, versions: {} })
       }
       for (const row of answers.rows) {
         const participant = byId.get(row.participant_id as string)
@@ -240,13 +264,17 @@ export function createRepository(db: Database) {
       })
     },
 
-    async setConsensus(workshopId: string, indicatorId: string, entry: ConsensusEntry, now: string): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.query(
-          `update workshops set consensus = jsonb_set(consensus, array[$2::text], $3::jsonb, true), updated_at = $4 where id = $1`,
-          [workshopId, indicatorId, JSON.stringify(entry), now],
+    /** Sets one delegation's consensus on one indicator; false when the workshop has no such delegation. */
+    async setConsensus(workshopId: string, delegationId: string, indicatorId: string, entry: ConsensusEntry, now: string): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query(
+          `update delegations set consensus = jsonb_set(consensus, array[$3::text], $4::jsonb, true) where workshop_id = $1 and id = $2 returning 1`,
+          [workshopId, delegationId, indicatorId, JSON.stringify(entry)],
         )
-        await notify(tx, { workshopId, kind: 'consensus', indicatorId })
+        if (rows.length === 0) return false
+        await tx.query('update workshops set updated_at = $2 where id = $1', [workshopId, now])
+        await notify(tx, { workshopId, kind: 'consensus', delegationId, indicatorId })
+        return true
       })
     },
 

@@ -10,6 +10,11 @@ export function newWorkshopId(): string {
   return randomUUID()
 }
 
+/** A delegation's id: random, so it says nothing of the country (a participant sees only the ids of their workshop). */
+export function newDelegationId(): string {
+  return randomBytes(9).toString('base64url')
+}
+
 /** A join code drawn uniformly from the code alphabet. It lets one join, nothing more: reading answers needs the facilitator's secret. */
 export function newJoinCode(): string {
   let code = ''

@@ -1,10 +1,7 @@
 import { emptyRoadmapEdits } from '../domain/roadmap'
-import { participantState, type LiveParticipantState } from '../domain/live-protocol'
+import { participantState, type LiveParticipantState, type LiveStatus } from '../domain/live-protocol'
 import type { Participant, Workshop } from '../domain/workshop-model'
-import type { ParticipantRow, WorkshopRow } from './repository'
-
-/** The one delegation of a live workshop (a live room assesses one context profile). */
-export const LIVE_DELEGATION_ID = 'live'
+import type { DelegationRow, ParticipantRow, WorkshopRow } from './repository'
 
 /** A stored participant as the shared workshop model has it (a live participant, numbered, anonymous). */
 export function participantOf(row: ParticipantRow): Participant {
@@ -20,8 +17,11 @@ export function participantOf(row: ParticipantRow): Participant {
   }
 }
 
-/** The stored workshop as the shared model (`workshop-model.ts`): what the facilitator sees and exports. */
-export function workshopOf(row: WorkshopRow, participants: readonly ParticipantRow[]): Workshop {
+/**
+ * The stored workshop as the shared model (`workshop-model.ts`): what the facilitator sees and exports. Every
+ * delegation, in order, each with its own participants (numbered within it) and consensus.
+ */
+export function workshopOf(row: WorkshopRow, delegations: readonly DelegationRow[], participants: readonly ParticipantRow[]): Workshop {
   const questionnaireKey = `${row.questionnaireId}@${row.questionnaireVersion}`
   return {
     id: row.id,
@@ -31,26 +31,21 @@ export function workshopOf(row: WorkshopRow, participants: readonly ParticipantR
     questionnaireVersion: row.questionnaireVersion,
     locale: row.locale,
     showNames: false,
-    delegations: [{
-      id: LIVE_DELEGATION_ID,
-      profile: row.profile,
-      participants: participants.map(participantOf),
-      consensus: row.consensus,
+    delegations: delegations.map(delegation => ({
+      id: delegation.id,
+      profile: delegation.profile,
+      participants: participants.filter(p => p.delegationId === delegation.id).map(participantOf),
+      consensus: delegation.consensus,
       roadmap: emptyRoadmapEdits(),
-    }],
+    })),
     createdAt: row.createdAt,
     updatedAt: participants.reduce((latest, p) => (p.updatedAt > latest ? p.updatedAt : latest), row.updatedAt),
   }
 }
 
-/** What only a live workshop has beside the model: its join code, whether it is closed, and each participant's progress. */
-export interface LiveStatus {
-  /** Addresses participants reach this server at (`http://192.168.1.20:8080`), when known; else the page's own. */
-  joinBases: string[]
-  joinCode: string
-  closed: boolean
-  spreadAllowed: boolean
-  states: Record<string, LiveParticipantState>
+/** Each participant's progress, by participant id. */
+export function participantStatesOf(participants: readonly ParticipantRow[]): Record<string, LiveParticipantState> {
+  return Object.fromEntries(participants.map(p => [p.id, participantState(Object.keys(p.answers).length, p.submitted)]))
 }
 
 export function liveStatusOf(row: WorkshopRow, participants: readonly ParticipantRow[], joinBases: readonly string[] = []): LiveStatus {
@@ -59,6 +54,6 @@ export function liveStatusOf(row: WorkshopRow, participants: readonly Participan
     joinCode: row.joinCode,
     closed: row.closed,
     spreadAllowed: row.spreadAllowed,
-    states: Object.fromEntries(participants.map(p => [p.id, participantState(Object.keys(p.answers).length, p.submitted)])),
+    states: participantStatesOf(participants),
   }
 }

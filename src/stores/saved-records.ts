@@ -130,7 +130,13 @@ export function createSavedRecords<T extends SavedRecord, S extends { revision: 
     if (waiting) return queue.then(() => saveState.value.status !== 'error' && !conflicts.value[record.id])
     pending++
     const done = queue.then(async () => {
-      const snapshot = latest.get(record.id)!
+      const snapshot = latest.get(record.id)
+      if (!snapshot) {
+        // Forgotten (deleted, or its conflict resolved) while it waited its turn: nothing to write, and the save state moves on.
+        pending--
+        settleState()
+        return false
+      }
       latest.delete(record.id)
       writing.add(record.id)
       const result = options.skipsWriteInConflict && conflicts.value[snapshot.id]

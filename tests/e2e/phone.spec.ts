@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { startServer, type RunningServer } from '../server/harness'
 import { ARTIFACTS, expectNoSeriousA11yViolations } from './helpers'
 import { createWorkshop, participantFile } from './workshop-helpers'
 import { seedWorkshop, sixParticipantWorkshop } from './workshop-seed'
@@ -194,4 +197,33 @@ test('every workshop screen fits a 360 px phone without sideways scrolling and p
   await page.goto('/')
   await expect(page.locator('[data-workshop]')).toHaveCount(1)
   await checkScreen(page, 'home-with-workshop')
+})
+
+test.describe('a live workshop\'s room (against the real workshop server)', () => {
+  let server: RunningServer
+  let dataDir: string
+  test.beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tdw-phone-'))
+    server = await startServer({ dataDir, distDir: 'dist' })
+  })
+  test.afterAll(async () => {
+    await server?.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  test('at 360 px the live room fits and passes axe', async ({ page }) => {
+    await page.setViewportSize(PHONE)
+    await page.goto(`${server.url}/#/live/new`)
+    // Settled before the live stream opens: that stream stays open, so the network is never idle after it.
+    await page.waitForLoadState('networkidle')
+    await page.getByLabel('Workshop title').fill('Phone live workshop')
+    await page.getByLabel('Search countries').fill('Nepal')
+    await page.getByLabel(/^Ministry/).first().fill('Ministry of Foreign Affairs')
+    await page.getByLabel(/^Unit or department/).fill('Policy Planning')
+    await page.getByRole('button', { name: 'Create the workshop' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Live room' })).toBeVisible()
+    await expect(page.getByTestId('live-connection')).toHaveText(/Live: answers appear as they arrive\./)
+    await expect(page.getByRole('img', { name: /QR code of the join address/ })).toBeVisible()
+    await checkScreen(page, 'workshop-live')
+  })
 })

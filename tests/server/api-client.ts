@@ -1,8 +1,9 @@
-// A scripted participant and facilitator speaking the workshop API, as the app does.
+// A scripted participant and facilitator speaking the workshop API with the app's own calls (`src/data/live-api.ts`).
 import { randomUUID } from 'node:crypto'
+import { liveCalls, readEventStream, requestInit, type CreatedWorkshop, type FacilitatorSnapshot, type Joined, type LiveCall, type StreamMessage } from '../../src/data/live-api'
 import type { Answer } from '../../src/domain/assessment'
 import type { LiveAnswerChange } from '../../src/domain/live-protocol'
-import { emptyProfile } from '../../src/domain/profile'
+import { emptyProfile, type Profile } from '../../src/domain/profile'
 
 export const QUESTIONNAIRE = { questionnaireId: 'tech-diplomacy', questionnaireVersion: '1.1.0' }
 
@@ -13,15 +14,9 @@ export interface Reply {
   text: string
 }
 
-export async function call(url: string, method: string, path: string, options: { secret?: string, body?: unknown, headers?: Record<string, string> } = {}): Promise<Reply> {
-  const headers: Record<string, string> = { ...options.headers }
-  if (options.secret) headers.authorization = `Bearer ${options.secret}`
-  if (options.body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json'
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-  })
+/** Sends one of the app's calls (or a hand-made one, to try what the app never sends) and returns the raw reply. */
+export async function callApi(url: string, call: LiveCall<unknown>, headers: Record<string, string> = {}): Promise<Reply> {
+  const response = await fetch(`${url}${call.path}`, requestInit(call, headers))
   const text = await response.text()
   let body: unknown = undefined
   try {
@@ -33,27 +28,25 @@ export async function call(url: string, method: string, path: string, options: {
   return { status: response.status, body, headers: response.headers, text }
 }
 
-export interface CreatedWorkshop {
-  workshopId: string
-  joinCode: string
-  facilitatorKey: string
+export function call(url: string, method: LiveCall<unknown>['method'] | 'OPTIONS', path: string, options: { secret?: string, body?: unknown, headers?: Record<string, string> } = {}): Promise<Reply> {
+  return callApi(url, { method: method as LiveCall<unknown>['method'], path, secret: options.secret, body: options.body }, options.headers)
 }
 
-export async function createWorkshop(url: string, title = 'Live test workshop'): Promise<CreatedWorkshop> {
-  const reply = await call(url, 'POST', '/api/workshops', { body: { title, ...QUESTIONNAIRE, locale: 'en', profile: emptyProfile('2026-11-29') } })
+export type { CreatedWorkshop, Joined }
+
+/** A profile of `country` (ISO3) and `ministry`, the rest empty. */
+export function profileOf(country: string, ministry: string): Profile {
+  return { ...emptyProfile('2026-11-29'), country, ministry }
+}
+
+export async function createWorkshop(url: string, title = 'Live test workshop', profiles: Profile[] = [emptyProfile('2026-11-29')]): Promise<CreatedWorkshop> {
+  const reply = await callApi(url, liveCalls.create({ title, ...QUESTIONNAIRE, locale: 'en', delegations: profiles.map(profile => ({ profile })) }))
   if (reply.status !== 201) throw new Error(`create: ${reply.status} ${reply.text}`)
   return reply.body as CreatedWorkshop
 }
 
-export interface Joined {
-  participantId: string
-  token: string
-  number: number
-}
-
-export async function join(url: string, joinCode: string, role = ''): Promise<Joined> {
-  const participantId = randomUUID()
-  const reply = await call(url, 'POST', `/api/join/${joinCode}`, { body: { participantId, role } })
+export async function join(url: string, joinCode: string, role = '', delegationId?: string): Promise<Joined> {
+  const reply = await callApi(url, liveCalls.join(joinCode, { participantId: randomUUID(), role, ...(delegationId === undefined ? {} : { delegationId }) }))
   if (reply.status !== 201) throw new Error(`join: ${reply.status} ${reply.text}`)
   return reply.body as Joined
 }
@@ -67,69 +60,39 @@ export function change(indicatorId: string, version: number, answer: Answer | nu
 }
 
 export async function putAnswers(url: string, token: string, changes: LiveAnswerChange[]): Promise<Reply> {
-  return call(url, 'PUT', '/api/participant/answers', { secret: token, body: { changes } })
+  return callApi(url, liveCalls.putAnswers(token, changes))
 }
 
-interface WorkshopReply {
-  workshop: { delegations: Array<{ participants: Array<{ id: string, answers: Record<string, Answer>, submitted: boolean }> }> }
-  live: { closed: boolean, spreadAllowed: boolean, states: Record<string, string> }
-}
-
-export async function readWorkshop(url: string, created: CreatedWorkshop): Promise<WorkshopReply> {
-  const reply = await call(url, 'GET', `/api/workshops/${created.workshopId}`, { secret: created.facilitatorKey })
+export async function readWorkshop(url: string, created: CreatedWorkshop): Promise<FacilitatorSnapshot> {
+  const reply = await callApi(url, liveCalls.read(created.workshopId, created.facilitatorKey))
   if (reply.status !== 200) throw new Error(`read: ${reply.status} ${reply.text}`)
-  return reply.body as WorkshopReply
+  return reply.body as FacilitatorSnapshot
 }
 
-export interface StreamEvent {
-  event: string
-  data: unknown
-  at: number
-}
+export type StreamEvent = StreamMessage & { at: number }
 
 /** The facilitator's live stream, read with fetch (as the app does: the secret travels in a header, not the URL). */
 export async function openStream(url: string, created: CreatedWorkshop) {
   const controller = new AbortController()
-  const response = await fetch(`${url}/api/workshops/${created.workshopId}/events`, {
-    headers: { authorization: `Bearer ${created.facilitatorKey}` },
-    signal: controller.signal,
-  })
+  const events = liveCalls.events(created.workshopId, created.facilitatorKey)
+  const response = await fetch(`${url}${events.path}`, { ...requestInit(events), signal: controller.signal })
   if (response.status !== 200 || !response.body) throw new Error(`stream: ${response.status}`)
-  const events: StreamEvent[] = []
+  const received: StreamEvent[] = []
   const waiters: Array<() => void> = []
-  void (async () => {
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-    let buffer = ''
-    try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) break
-        buffer += value
-        let cut: number
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut)
-          buffer = buffer.slice(cut + 2)
-          const event = /^event: (.*)$/m.exec(block)?.[1]
-          const data = /^data: (.*)$/m.exec(block)?.[1]
-          if (event && data) events.push({ event, data: JSON.parse(data) as unknown, at: performance.now() })
-          waiters.splice(0).forEach(wake => wake())
-        }
-      }
-    }
-    catch {
-      // aborted
-    }
-  })()
+  readEventStream(response.body, (message) => {
+    received.push({ ...message, at: performance.now() })
+    waiters.splice(0).forEach(wake => wake())
+  }).catch(() => undefined) // aborted
   return {
-    events,
+    events: received,
     /** The first event (from `from` on) that `matches`, waiting at most `timeoutMs`. */
     async waitFor(matches: (event: StreamEvent) => boolean, timeoutMs = 5000, from = 0): Promise<StreamEvent> {
       const deadline = performance.now() + timeoutMs
       for (;;) {
-        const found = events.slice(from).find(matches)
+        const found = received.slice(from).find(matches)
         if (found) return found
         const left = deadline - performance.now()
-        if (left <= 0) throw new Error(`No matching event in ${timeoutMs} ms; got ${events.map(e => e.event).join(', ')}`)
+        if (left <= 0) throw new Error(`No matching event in ${timeoutMs} ms; got ${received.map(e => e.event).join(', ')}`)
         await new Promise<void>((wake) => {
           const timer = setTimeout(wake, left)
           waiters.push(() => {
@@ -145,9 +108,9 @@ export async function openStream(url: string, created: CreatedWorkshop) {
 
 /** Whether a stream event carries `participantId`'s answer to `indicatorId`. */
 export function carriesAnswer(event: StreamEvent, participantId: string, indicatorId: string, levelValue: number): boolean {
-  if (event.event !== 'participants' && event.event !== 'snapshot') return false
-  const data = event.data as { participants?: Array<{ id: string, answers: Record<string, Answer> }>, workshop?: WorkshopReply['workshop'] }
-  const people = data.participants ?? data.workshop?.delegations[0]?.participants ?? []
+  const people = event.event === 'participants'
+    ? event.data.participants
+    : event.event === 'snapshot' ? event.data.workshop.delegations.flatMap(d => d.participants) : []
   const answer = people.find(p => p.id === participantId)?.answers[indicatorId]
   return answer?.kind === 'level' && answer.level === levelValue
 }

@@ -1,7 +1,10 @@
 // The server's app in this process (Fastify's inject, PGlite in memory): rules that need a client address or a
 // clock the real-process tests cannot choose.
+import decodeQR from 'qr/decode.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptyProfile } from '../../src/domain/profile'
+import { parseWorkshopFile } from '../../src/domain/workshop-file'
+import { WORKSHOP_LIMITS } from '../../src/domain/workshop-model'
 import { buildApp } from '../../src/server/app'
 import { migrate, openPglite, type Database } from '../../src/server/database'
 import { createLiveHub } from '../../src/server/live-hub'
@@ -9,10 +12,11 @@ import { HELP, parseServerOptions } from '../../src/server/options'
 import { loadShippedQuestionnaires } from '../../src/server/questionnaires'
 import { createRateLimiter } from '../../src/server/rate-limit'
 import { createRepository } from '../../src/server/repository'
+import { terminalQr } from '../../src/server/terminal-qr'
 
 let db: Database
 const questionnaires = loadShippedQuestionnaires()
-const newWorkshop = { title: 'Workshop', questionnaireId: 'tech-diplomacy', questionnaireVersion: '1.1.0', locale: 'en', profile: emptyProfile('2026-11-29') }
+const newWorkshop = { title: 'Workshop', questionnaireId: 'tech-diplomacy', questionnaireVersion: '1.1.0', locale: 'en', delegations: [{ profile: emptyProfile('2026-11-29') }] }
 
 beforeAll(async () => {
   db = await openPglite('memory://')
@@ -112,4 +116,47 @@ describe('the command line', () => {
       expect(HELP, option).toContain(option)
     }
   })
+})
+
+describe('the QR code printed in the terminal', () => {
+  it('reads back as the join address once its block characters are drawn as pixels', () => {
+    const address = 'http://192.168.1.20:8080/#/join/ABCDEFGH'
+    const lines = terminalQr(address).split('\n').filter(line => line !== '')
+    // Each character is one module wide and two high: full block both light, upper/lower half one of them, space none.
+    const scale = 4
+    const width = lines[0]!.length * scale
+    const height = lines.length * 2 * scale
+    const data = new Uint8Array(width * height * 4)
+    lines.forEach((line, row) => [...line].forEach((char, column) => {
+      const light = [char === '█' || char === '▀', char === '█' || char === '▄']
+      light.forEach((isLight, half) => {
+        for (let dy = 0; dy < scale; dy++) {
+          for (let dx = 0; dx < scale; dx++) {
+            const offset = (((row * 2 + half) * scale + dy) * width + column * scale + dx) * 4
+            data.fill(isLight ? 255 : 0, offset, offset + 3)
+            data[offset + 3] = 255
+          }
+        }
+      })
+    }))
+    expect(decodeQR({ width, height, data })).toBe(address)
+  })
+})
+
+describe('a delegation\'s size', () => {
+  it('holds as many participants as a workshop file may (500); the next join is refused and the export stays valid', async () => {
+    const server = await app({ joinLimit: 100_000, rateLimit: 100_000 })
+    const created = (await server.inject({ method: 'POST', url: '/api/workshops', payload: newWorkshop })).json() as { joinCode: string, workshopId: string, facilitatorKey: string }
+    const statuses = new Map<number, number>()
+    for (let i = 1; i <= WORKSHOP_LIMITS.participants; i++) {
+      const status = (await server.inject({ method: 'POST', url: `/api/join/${created.joinCode}`, payload: { participantId: `participant-${i}` } })).statusCode
+      statuses.set(status, (statuses.get(status) ?? 0) + 1)
+    }
+    expect([...statuses]).toEqual([[201, 500]])
+    const refused = await server.inject({ method: 'POST', url: `/api/join/${created.joinCode}`, payload: { participantId: 'participant-501' } })
+    expect([refused.statusCode, refused.json()]).toEqual([403, { error: { code: 'full' } }])
+    const exported = await server.inject({ method: 'GET', url: `/api/workshops/${created.workshopId}/export`, headers: { authorization: `Bearer ${created.facilitatorKey}` } })
+    const file = parseWorkshopFile(exported.body, (id, version) => questionnaires.get(`${id}@${version}`))
+    expect(file.ok && file.value.workshop.delegations[0]!.participants.length).toBe(500)
+  }, 120_000)
 })

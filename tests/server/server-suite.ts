@@ -1,15 +1,17 @@
 // The real workshop server (a child process) over PGlite or over a real PostgreSQL that this test run starts.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { liveCalls } from '../../src/data/live-api'
 import { createLiveSync } from '../../src/data/live-sync'
 import { emptyOutbox, type Outbox } from '../../src/domain/live-outbox'
 import { parseWorkshopFile } from '../../src/domain/workshop-file'
 import { loadShippedQuestionnaires } from '../../src/server/questionnaires'
-import { call, carriesAnswer, change, createWorkshop, join as joinWorkshop, level, openStream, putAnswers, readWorkshop } from './api-client'
+import { migrate, MIGRATIONS_DIR, openPglite, openPostgres, type Database } from '../../src/server/database'
+import { call, callApi, carriesAnswer, change, createWorkshop, join as joinWorkshop, level, openStream, profileOf, putAnswers, readWorkshop } from './api-client'
 import { startProxy } from './cuttable-proxy'
 import { startPostgres, startServer, type RunningPostgres, type RunningServer, type ServerStart } from './harness'
 
@@ -306,6 +308,136 @@ export function describeWorkshopServer(backend: Backend): void {
           expect(left).toEqual([{ w: 0, p: 0, a: 0, other: 1 }])
         })
       }
+    }, 180_000)
+
+    it('holds several delegations: each participant joins one, answers and consensus land in it, the spread is their own delegation\'s', async () => {
+      const url = shared.url
+      const code = (reply: { body: unknown }) => (reply.body as { error?: { code?: string } }).error?.code
+      const workshop = await createWorkshop(url, 'Regional workshop', [profileOf('NPL', 'Ministry of Foreign Affairs'), profileOf('BTN', 'Ministry of Foreign Affairs and External Trade'), profileOf('BGD', 'Ministry of Foreign Affairs')])
+      const stream = await openStream(url, workshop)
+      const snapshot = await stream.waitFor(e => e.event === 'snapshot')
+      expect(snapshot.event === 'snapshot' && snapshot.data.workshop.delegations.map(d => d.profile.country)).toEqual(['NPL', 'BTN', 'BGD'])
+
+      // A participant sees each delegation's country and ministry, and nothing else of the profiles.
+      const info = await callApi(url, liveCalls.joinInfo(workshop.joinCode))
+      const delegations = (info.body as { delegations: Array<{ id: string, country: string, ministry: string }> }).delegations
+      expect(delegations.map(d => [d.country, d.ministry])).toEqual([['NPL', 'Ministry of Foreign Affairs'], ['BTN', 'Ministry of Foreign Affairs and External Trade'], ['BGD', 'Ministry of Foreign Affairs']])
+      expect(delegations.every(d => Object.keys(d).sort().join() === 'country,id,ministry')).toBe(true)
+      expect(new Set(delegations.map(d => d.id)).size).toBe(3)
+      const [nepal, bhutan, bangladesh] = delegations.map(d => d.id) as [string, string, string]
+
+      // Without a delegation, or with one the workshop does not have: refused, and no one joined.
+      const missing = await callApi(url, liveCalls.join(workshop.joinCode, { participantId: 'participant-no-delegation' }))
+      expect([missing.status, code(missing)]).toEqual([400, 'delegationRequired'])
+      const unknown = await callApi(url, liveCalls.join(workshop.joinCode, { participantId: 'participant-bad-delegation', delegationId: 'not-a-delegation' }))
+      expect([unknown.status, code(unknown)]).toEqual([400, 'delegationUnknown'])
+      const otherWorkshop = await createWorkshop(url, 'Another', [profileOf('NER', 'MFA'), profileOf('MLI', 'MFA')])
+      const otherIds = ((await callApi(url, liveCalls.joinInfo(otherWorkshop.joinCode))).body as { delegations: Array<{ id: string }> }).delegations.map(d => d.id)
+      const foreign = await callApi(url, liveCalls.join(workshop.joinCode, { participantId: 'participant-foreign-delegation', delegationId: otherIds[0]! }))
+      expect([foreign.status, code(foreign)]).toEqual([400, 'delegationUnknown'])
+
+      // Two in Nepal's delegation, one in Bhutan's, one in Bangladesh's: each delegation numbers its own from P1.
+      const n1 = await joinWorkshop(url, workshop.joinCode, 'MFA', nepal)
+      const b1 = await joinWorkshop(url, workshop.joinCode, 'regulator', bhutan)
+      const n2 = await joinWorkshop(url, workshop.joinCode, 'ICT ministry', nepal)
+      const d1 = await joinWorkshop(url, workshop.joinCode, '', bangladesh)
+      expect([n1, n2, b1, d1].map(p => [p.delegationId, p.number])).toEqual([[nepal, 1], [nepal, 2], [bhutan, 1], [bangladesh, 1]])
+      expect((await callApi(url, liveCalls.me(b1.token))).body).toMatchObject({ delegationId: bhutan, number: 1 })
+
+      await putAnswers(url, n1.token, [change('I1.1', 1, level(1))])
+      await putAnswers(url, n2.token, [change('I1.1', 1, level(3))])
+      await putAnswers(url, b1.token, [change('I1.1', 1, level(5))])
+      // The stream names the delegation of the participants it carries.
+      const fromBhutan = await stream.waitFor(e => carriesAnswer(e, b1.participantId, 'I1.1', 5))
+      expect(fromBhutan.event === 'participants' && fromBhutan.data.delegationId).toBe(bhutan)
+      expect(fromBhutan.event === 'participants' && fromBhutan.data.participants.map(p => p.id)).toEqual([b1.participantId])
+
+      const view = await readWorkshop(url, workshop)
+      const byId = new Map(view.workshop.delegations.map(d => [d.id, d]))
+      expect(view.workshop.delegations.map(d => d.id)).toEqual([nepal, bhutan, bangladesh])
+      expect(byId.get(nepal)!.participants.map(p => [p.number, p.role, p.answers['I1.1']?.kind === 'level' ? p.answers['I1.1'].level : null])).toEqual([[1, 'MFA', 1], [2, 'ICT ministry', 3]])
+      expect(byId.get(bhutan)!.participants.map(p => p.id)).toEqual([b1.participantId])
+      expect(byId.get(bangladesh)!.participants.map(p => p.id)).toEqual([d1.participantId])
+      expect(Object.keys(view.live.states).sort()).toEqual([n1, n2, b1, d1].map(p => p.participantId).sort())
+
+      // Consensus per delegation: set for Bhutan, Nepal's untouched; an unknown delegation refused.
+      const entry = { choice: { kind: 'level' as const, level: 4 }, note: 'Agreed after discussion', discussed: true, updatedAt: '2026-11-29T11:00:00.000Z' }
+      expect((await callApi(url, liveCalls.consensus(workshop.workshopId, workshop.facilitatorKey, bhutan, 'I1.1', entry))).status).toBe(200)
+      const settled = await stream.waitFor(e => e.event === 'workshop')
+      expect(settled.event === 'workshop' && settled.data).toEqual({ closed: false, spreadAllowed: false, consensus: { [nepal]: {}, [bhutan]: { 'I1.1': entry }, [bangladesh]: {} } })
+      const badConsensus = await callApi(url, liveCalls.consensus(workshop.workshopId, workshop.facilitatorKey, otherIds[0]!, 'I1.1', entry))
+      expect([badConsensus.status, code(badConsensus)]).toEqual([400, 'delegationUnknown'])
+      const noDelegation = await call(url, 'PUT', `/api/workshops/${workshop.workshopId}/consensus`, { secret: workshop.facilitatorKey, body: { indicatorId: 'I1.1', entry } })
+      expect([noDelegation.status, code(noDelegation)]).toEqual([400, 'invalid'])
+      const after = await readWorkshop(url, workshop)
+      expect(after.workshop.delegations.map(d => Object.keys(d.consensus))).toEqual([[], ['I1.1'], []])
+
+      // A participant's spread counts their own delegation only: Nepal's two answers (1 and 3), not Bhutan's 5.
+      expect((await callApi(url, liveCalls.settings(workshop.workshopId, workshop.facilitatorKey, { spreadAllowed: true }))).status).toBe(200)
+      expect((await callApi(url, liveCalls.submit(n1.token))).status).toBe(200)
+      const spread = await callApi(url, liveCalls.spread(n1.token))
+      const body = spread.body as { participants: number, spread: Array<{ indicatorId: string, levels: number[] }> }
+      expect(body.participants).toBe(2)
+      expect(body.spread.find(s => s.indicatorId === 'I1.1')!.levels).toEqual([0, 1, 0, 1, 0, 0])
+      expect((await callApi(url, liveCalls.submit(b1.token))).status).toBe(200)
+      const bhutanSpread = (await callApi(url, liveCalls.spread(b1.token))).body as { participants: number, spread: Array<{ indicatorId: string, levels: number[] }> }
+      expect([bhutanSpread.participants, bhutanSpread.spread.find(s => s.indicatorId === 'I1.1')!.levels]).toEqual([1, [0, 0, 0, 0, 0, 1]])
+
+      // The exported file holds the three delegations with their own participants and consensus.
+      const exported = await callApi(url, liveCalls.exportFile(workshop.workshopId, workshop.facilitatorKey))
+      const file = parseWorkshopFile(exported.text, (qid, version) => questionnaires.get(`${qid}@${version}`))
+      expect(file.ok && file.value.workshop.delegations.map(d => [d.profile.country, d.participants.length, Object.keys(d.consensus).length])).toEqual([['NPL', 2, 0], ['BTN', 1, 1], ['BGD', 1, 0]])
+      stream.close()
+    }, 120_000)
+
+    it('upgrades a database of the first migration: each workshop becomes one delegation with its profile, consensus, participants and answers', async () => {
+      const storage = await newStorage()
+      const onlyFirst = mkdtempSync(join(tmpdir(), 'tdw-migrations-'))
+      folders.push(onlyFirst)
+      mkdirSync(onlyFirst, { recursive: true })
+      copyFileSync(join(MIGRATIONS_DIR, '001_workshops.sql'), join(onlyFirst, '001_workshops.sql'))
+      const open = (): Promise<Database> => (storage.databaseUrl ? openPostgres(storage.databaseUrl) : openPglite(storage.dataDir!))
+      const workshopId = '11111111-2222-4333-8444-555555555555'
+      const facilitatorKey = 'f'.repeat(43)
+      const profile = profileOf('NPL', 'Ministry of Foreign Affairs')
+      const entry = { choice: { kind: 'level', level: 2 }, note: 'Agreed', discussed: true, updatedAt: '2026-11-29T09:00:00.000Z' }
+      {
+        const db = await open()
+        try {
+          expect(await migrate(db, onlyFirst)).toEqual([1])
+          const { digestOf } = await import('../../src/server/secrets')
+          await db.query(
+            `insert into workshops (id, join_code, facilitator_digest, title, questionnaire_id, questionnaire_version, locale, profile, consensus, created_at, updated_at)
+             values ($1, 'ABCDEFGH', $2, 'Before the upgrade', 'tech-diplomacy', '1.1.0', 'en', $3, $4, now(), now())`,
+            [workshopId, digestOf(facilitatorKey), JSON.stringify(profile), JSON.stringify({ 'I1.2': entry })],
+          )
+          await db.query(`insert into participants (workshop_id, id, token_digest, number, role, joined_at, updated_at) values ($1, 'old-participant-1', $2, 1, 'MFA', now(), now())`, [workshopId, digestOf('t'.repeat(43))])
+          await db.query(`insert into answers (workshop_id, participant_id, indicator_id, version, answer, received_at) values ($1, 'old-participant-1', 'I1.1', 3, $2, now())`, [workshopId, JSON.stringify(level(4, 'kept'))])
+        }
+        finally {
+          await db.close()
+        }
+      }
+      const server = await startServer(storage)
+      try {
+        const created = { workshopId, joinCode: 'ABCDEFGH', facilitatorKey, joinPath: '', facilitatorPath: '' }
+        const view = await readWorkshop(server.url, created)
+        expect(view.workshop.delegations).toHaveLength(1)
+        const delegation = view.workshop.delegations[0]!
+        expect([delegation.id, delegation.profile, delegation.consensus]).toEqual(['live', profile, { 'I1.2': entry }])
+        expect(delegation.participants.map(p => [p.id, p.number, p.role, p.answers['I1.1']])).toEqual([['old-participant-1', 1, 'MFA', level(4, 'kept')]])
+        // The old participant's token still writes; a new participant joins the one delegation without naming it, as P2.
+        expect((await putAnswers(server.url, 't'.repeat(43), [change('I1.1', 4, level(5))])).status).toBe(200)
+        const info = (await callApi(server.url, liveCalls.joinInfo('ABCDEFGH'))).body as { delegations: unknown }
+        expect(info.delegations).toEqual([{ id: 'live', country: 'NPL', ministry: 'Ministry of Foreign Affairs' }])
+        const newcomer = await joinWorkshop(server.url, 'ABCDEFGH')
+        expect([newcomer.delegationId, newcomer.number]).toEqual(['live', 2])
+      }
+      finally {
+        await server.stop()
+      }
+      const versions = await rowsOf(storage, 'select version from schema_migrations order by version')
+      expect(versions.map(row => row.version)).toEqual([1, 2])
     }, 180_000)
 
     it('sends the security headers, caches hashed assets for a year and the page never, and logs no answer text', async () => {

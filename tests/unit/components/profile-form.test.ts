@@ -75,6 +75,24 @@ describe('a profile form', () => {
     expect(wrapper.get('#ministry').attributes('aria-invalid')).toBe('false')
   })
 
+  it('tells the page whether the profile passes, the missions count checked as typed ("abc" does not pass)', async () => {
+    const { wrapper } = await mountDelegationForm()
+    const valid = () => wrapper.emitted<[boolean]>('update:valid')?.at(-1)?.[0]
+    expect(valid()).not.toBe(true) // no country, ministry or unit yet (the page starts from false)
+    wrapper.findComponent(ProfileCountryField).vm.$emit('update:modelValue', 'NPL')
+    await flushPromises()
+    await wrapper.get('#ministry').setValue('Ministry of Foreign Affairs')
+    await wrapper.get('#unit').setValue('Policy Planning')
+    await flushPromises()
+    expect(valid()).toBe(true)
+    await wrapper.get('#missions').setValue('abc')
+    await flushPromises()
+    expect(valid()).toBe(false)
+    await wrapper.get('#missions').setValue('12')
+    await flushPromises()
+    expect(valid()).toBe(true)
+  })
+
   it('stops the ministry and unit of a delegation at 200 characters', async () => {
     const { wrapper } = await mountDelegationForm()
     expect(wrapper.get('#ministry').attributes('maxlength')).toBe('200')

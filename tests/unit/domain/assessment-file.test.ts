@@ -201,6 +201,12 @@ describe('answers file edges', () => {
     expect(result.ok && [result.value.locale, result.notes]).toEqual(['en', [{ code: 'locale.fallback', path: 'assessment.locale', params: { locale: 'de', fallback: 'en' } }]])
   })
 
+  it('falls back to English even when the questionnaire lists another language first', () => {
+    const frenchFirst: Questionnaire = { ...mini, locales: ['fr', 'en'] }
+    const result = parseAssessmentFile(mutated((f) => { f.assessment.locale = 'de' }), (id, version) => (find(id, version) ? frenchFirst : undefined))
+    expect(result.ok && result.value.locale).toBe('en')
+  })
+
   it('accepts fresh-look marks for as many indicators as the limit, and no more', () => {
     const marks = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, { reason: 'fresh-look', from: '0.9.0', previousId: `x${i}` }]))
     const codes = (n: number) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Answer } from '@/domain/assessment'
 import { checkQuestionnaireText } from '@/domain/check'
 import {
-  answerChangeSchema, checkAnswerChanges, clientIdSchema, createWorkshopRequestSchema, joinCodeSchema, joinRequestSchema, normalizeJoinCode, participantState, putAnswersRequestSchema, workshopSettingsRequestSchema,
+  answerChangeSchema, checkAnswerChanges, chooseDelegation, clientIdSchema, consensusRequestSchema, createWorkshopRequestSchema, delegationIdSchema, joinCodeSchema, joinRequestSchema, normalizeJoinCode, participantState, putAnswersRequestSchema, workshopSettingsRequestSchema,
 } from '@/domain/live-protocol'
 import { emptyProfile } from '@/domain/profile'
 import type { Questionnaire } from '@/domain/questionnaire'
@@ -46,6 +46,21 @@ describe('requests', () => {
     expect(joinRequestSchema.safeParse({ participantId: 'participant-1', role: 'r'.repeat(201) }).success).toBe(false)
   })
 
+  it('a join may name a delegation: 1 to 100 safe characters', () => {
+    expect(joinRequestSchema.parse({ participantId: 'participant-1', delegationId: 'dA_1-x' })).toEqual({ participantId: 'participant-1', delegationId: 'dA_1-x', role: '' })
+    expect(delegationIdSchema.safeParse('d').success).toBe(true)
+    expect(delegationIdSchema.safeParse('').success).toBe(false)
+    expect(delegationIdSchema.safeParse('d'.repeat(100)).success).toBe(true)
+    expect(delegationIdSchema.safeParse('d'.repeat(101)).success).toBe(false)
+    expect(delegationIdSchema.safeParse('a/b').success).toBe(false)
+  })
+
+  it('a consensus names its delegation', () => {
+    const entry = { note: '', discussed: true, updatedAt: AT }
+    expect(consensusRequestSchema.safeParse({ delegationId: 'live', indicatorId: 'a1', entry }).success).toBe(true)
+    expect(consensusRequestSchema.safeParse({ indicatorId: 'a1', entry }).success).toBe(false)
+  })
+
   it('a change has a version from 1 and an answer or null', () => {
     expect(answerChangeSchema.safeParse({ indicatorId: 'a1', version: 1, answer: null }).success).toBe(true)
     expect(answerChangeSchema.safeParse({ indicatorId: 'a1', version: 0, answer: null }).success).toBe(false)
@@ -61,13 +76,40 @@ describe('requests', () => {
     expect(putAnswersRequestSchema.safeParse({ changes: Array.from({ length: 501 }, () => one) }).success).toBe(false)
   })
 
-  it('a new workshop needs a title and a valid profile; settings take booleans only', () => {
-    const base = { title: 'Workshop', questionnaireId: 'mini', questionnaireVersion: '1.0.0', locale: 'en', profile: emptyProfile('2026-11-29') }
+  it('a new workshop needs a title and 1 to 50 delegations with a valid profile each; settings take booleans only', () => {
+    const profile = emptyProfile('2026-11-29')
+    const base = { title: 'Workshop', questionnaireId: 'mini', questionnaireVersion: '1.0.0', locale: 'en', delegations: [{ profile }] }
     expect(createWorkshopRequestSchema.safeParse(base).success).toBe(true)
     expect(createWorkshopRequestSchema.safeParse({ ...base, title: '   ' }).success).toBe(false)
-    expect(createWorkshopRequestSchema.safeParse({ ...base, profile: { ...base.profile, country: 'France' } }).success).toBe(false)
+    expect(createWorkshopRequestSchema.safeParse({ ...base, delegations: [{ profile: { ...profile, country: 'France' } }] }).success).toBe(false)
+    expect(createWorkshopRequestSchema.safeParse({ ...base, delegations: [] }).success).toBe(false)
+    expect(createWorkshopRequestSchema.safeParse({ ...base, delegations: Array.from({ length: 50 }, () => ({ profile })) }).success).toBe(true)
+    expect(createWorkshopRequestSchema.safeParse({ ...base, delegations: Array.from({ length: 51 }, () => ({ profile })) }).success).toBe(false)
+    // The server draws the delegations' ids: a client cannot choose them.
+    expect(createWorkshopRequestSchema.safeParse({ ...base, delegations: [{ id: 'mine', profile }] }).success).toBe(false)
+    expect(createWorkshopRequestSchema.safeParse({ title: 'Workshop', questionnaireId: 'mini', questionnaireVersion: '1.0.0', locale: 'en', profile }).success).toBe(false)
     expect(workshopSettingsRequestSchema.safeParse({ closed: true }).success).toBe(true)
     expect(workshopSettingsRequestSchema.safeParse({ closed: 'yes' }).success).toBe(false)
+  })
+})
+
+describe('choosing the delegation a participant joins', () => {
+  it('takes the only delegation when none is named', () => {
+    expect(chooseDelegation(['live'], undefined)).toEqual({ ok: true, delegationId: 'live' })
+  })
+
+  it('requires a name when there are several', () => {
+    expect(chooseDelegation(['npl', 'btn'], undefined)).toEqual({ ok: false, code: 'delegationRequired' })
+  })
+
+  it('takes the one named when the workshop has it, with one delegation or several', () => {
+    expect(chooseDelegation(['npl', 'btn'], 'btn')).toEqual({ ok: true, delegationId: 'btn' })
+    expect(chooseDelegation(['live'], 'live')).toEqual({ ok: true, delegationId: 'live' })
+  })
+
+  it('refuses a name the workshop does not have, even when it has one delegation', () => {
+    expect(chooseDelegation(['npl', 'btn'], 'bgd')).toEqual({ ok: false, code: 'delegationUnknown' })
+    expect(chooseDelegation(['live'], 'other')).toEqual({ ok: false, code: 'delegationUnknown' })
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Answer, Answers } from '@/domain/assessment'
-import { presentationMove, presentationScreens } from '@/domain/presentation'
+import { presentationMove, presentationScreens, screenIndexOf, screenKey } from '@/domain/presentation'
 import type { Delegation, Participant } from '@/domain/workshop-model'
 import { mini } from './questionnaire-fixtures'
 
@@ -60,6 +60,29 @@ describe('presentationScreens', () => {
     const calm = presentationScreens(mini, { participants: [participant(1, { a1: level(2) })], consensus: {} })
     expect(calm.map(s => s.kind)).toEqual(['opening', 'dimension', 'dimension'])
     expect(calm[0]).toEqual({ kind: 'opening', participants: 1, discussionItems: 0, discussed: 0 })
+  })
+})
+
+describe('a screen found again when the screens change (a live workshop)', () => {
+  const screens = presentationScreens(mini, delegation)
+
+  it('names each screen by what it shows', () => {
+    expect(screens.map(screenKey)).toEqual(['opening', 'item:a1', 'item:b2', 'dimension:alpha', 'dimension:beta'])
+  })
+
+  it('finds the same discussion item after a new one appears before it', () => {
+    // P2 now answers a2 with level 1 beside two "don't know": a2 becomes a discussion item, shown before b2.
+    const grown = presentationScreens(mini, { ...delegation, participants: delegation.participants.map(p => (p.number === 3 ? { ...p, answers: { ...p.answers, a2: level(1) } } : p)) })
+    expect(grown.map(screenKey)).toEqual(['opening', 'item:a1', 'item:a2', 'item:b2', 'dimension:alpha', 'dimension:beta'])
+    expect(screenIndexOf(grown, 'item:b2', 2)).toBe(3)
+    expect(screenIndexOf(grown, 'opening', 4)).toBe(0)
+    expect(screenIndexOf(grown, 'dimension:beta', 4)).toBe(5)
+  })
+
+  it('stays at the same place when the screen it showed is gone, within the screens there are', () => {
+    expect(screenIndexOf(screens, 'item:zz', 2)).toBe(2)
+    expect(screenIndexOf(screens, 'item:zz', 9)).toBe(4)
+    expect(screenIndexOf([], 'item:zz', 3)).toBe(0)
   })
 })
 

@@ -176,6 +176,13 @@ describe('problemFromZodIssue: zod issues become codes', () => {
     expect(problemFor(refined, 1)).toEqual({ code: 'value.invalid', path: '(top level)', params: { limit: 5, name: 'a\uFFFD' } })
   })
 
+  it('cuts a long text param of a refinement to 60 characters, as any quoted input', () => {
+    const refined = z.unknown().superRefine((_, ctx) => {
+      ctx.addIssue({ code: 'custom', message: 'value.invalid', params: { name: 'x'.repeat(100) } })
+    })
+    expect(problemFor(refined, 1).params).toEqual({ name: `${'x'.repeat(59)}…` })
+  })
+
   it('a string in the wrong format, with or without the schema\'s own code', () => {
     expect(problemFor(z.string().email(), 'x')).toMatchObject({ code: 'value.format' })
     expect(problemFor(z.string().regex(/^a/, 'id.pattern'), 'b')).toMatchObject({ code: 'id.pattern' })

@@ -80,6 +80,14 @@ describe('workshop file: round trip', () => {
 })
 
 describe('workshop file: refused with a clear message', () => {
+  it('never carries the live marker: the export leaves it out, and a file that has one is refused (an imported workshop is never live)', () => {
+    const live: Workshop = { ...base, live: { joinCode: 'ABCD2345', joinBases: [], closed: false, spreadAllowed: false } }
+    expect('live' in buildWorkshopFile(live, EXPORTED).workshop).toBe(false)
+    const errors = refused(edited((file) => { file.workshop.live = { joinCode: 'ABCD2345', joinBases: [], closed: false, spreadAllowed: false } }))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^workshop: .*live/)
+  })
+
   it('too large, checked before reading (in bytes)', () => {
     expect(MAX_WORKSHOP_FILE_BYTES).toBe(20 * 1024 * 1024)
     expect(refused(' '.repeat(MAX_WORKSHOP_FILE_BYTES + 1))).toEqual(['(file): The file is too large (20 MB); the limit is 20 MB.'])

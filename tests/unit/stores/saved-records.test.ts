@@ -388,6 +388,20 @@ describe('deleting and undo', () => {
     expect(await tab.undoRemove()).toBeUndefined()
   })
 
+  it('writes nothing for a record deleted while its write waited its turn, and the state moves on to "saved"', async () => {
+    const tab = await openTab()
+    const gate = gatedWrites()
+    const first = tab.put(note('n1', 'one'))
+    const second = tab.put(note('n2', 'two'))
+    expect(await tab.remove('n2')).toBe(true)
+    gate.open()
+    expect(await first).toBe(true)
+    expect(await second).toBe(false)
+    expect(gate.calls).toBe(1)
+    expect(await stored('n2')).toBeUndefined()
+    expect(tab.saveState.value.status).toBe('saved')
+  })
+
   it('keeps the record and reports the error when storage refuses the deletion', async () => {
     const tab = await openTab()
     await tab.put(note('n1', 'one'))

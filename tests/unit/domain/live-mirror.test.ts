@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest'
+import {
+  applyLiveParticipants, applyLiveSnapshot, applyLiveWorkshopChange, consensusByDelegation, detachLiveWorkshop,
+  isFollowedLive, markLiveDeleted, mergeConsensus, mergeLiveWorkshop, pendingConsensus,
+} from '@/domain/live-mirror'
+import { emptyProfile } from '@/domain/profile'
+import { emptyRoadmapEdits } from '@/domain/roadmap'
+import { workshopSchema, type ConsensusEntry, type Delegation, type Participant, type Workshop } from '@/domain/workshop-model'
+
+const T0 = '2026-11-29T09:00:00.000Z'
+const T1 = '2026-11-29T09:01:00.000Z'
+const T2 = '2026-11-29T09:02:00.000Z'
+const T3 = '2026-11-29T09:03:00.000Z'
+
+function person(id: string, number: number, source: Participant['source'], level?: number): Participant {
+  return {
+    id, number, role: '', source, submitted: source !== 'live', addedAt: T0, updatedAt: T0,
+    answers: level === undefined ? {} : { a1: { kind: 'level', level, confidence: 'self-declared', evidence: '', updatedAt: T0 } },
+  }
+}
+const entry = (level: number, note: string, updatedAt: string): ConsensusEntry => ({ choice: { kind: 'level', level }, note, discussed: true, updatedAt })
+function delegation(id: string, participants: Participant[], consensus: Record<string, ConsensusEntry> = {}, ministry = ''): Delegation {
+  return { id, profile: { ...emptyProfile('2026-11-29'), ministry }, participants, consensus, roadmap: emptyRoadmapEdits() }
+}
+function workshop(delegations: Delegation[], extra: Partial<Workshop> = {}): Workshop {
+  return {
+    id: 'w1', title: 'Regional workshop, Suva', questionnaireKey: 'mini@1.0.0', questionnaireId: 'mini', questionnaireVersion: '1.0.0',
+    locale: 'en', showNames: false, delegations, createdAt: T0, updatedAt: T1, ...extra,
+  }
+}
+const room = { joinBases: ['http://192.168.1.20:8080'], joinCode: 'ABCD2345', closed: false, spreadAllowed: false }
+
+describe('mergeConsensus: per indicator, the later entry wins, ties go to the server', () => {
+  it('keeps the local entry when it is later, takes the server\'s when it is later, the server\'s on a tie, and each side\'s own', () => {
+    const local = { a1: entry(3, 'local later', T2), a2: entry(1, 'local earlier', T1), a3: entry(2, 'local tie', T2), a4: entry(4, 'local only', T1) }
+    const server = { a1: entry(2, 'server earlier', T1), a2: entry(5, 'server later', T2), a3: entry(0, 'server tie', T2), a5: entry(1, 'server only', T3) }
+    expect(mergeConsensus(local, server)).toEqual({
+      a1: entry(3, 'local later', T2),
+      a2: entry(5, 'server later', T2),
+      a3: entry(0, 'server tie', T2),
+      a4: entry(4, 'local only', T1),
+      a5: entry(1, 'server only', T3),
+    })
+  })
+})
+
+describe('mergeLiveWorkshop', () => {
+  it('without a local copy is the server\'s workshop', () => {
+    const server = workshop([delegation('d1', [person('s1', 1, 'live', 2)])])
+    expect(mergeLiveWorkshop(undefined, server)).toBe(server)
+  })
+
+  it('replaces the live participants by the server\'s list and keeps those added here, in number order', () => {
+    // Here: P1 (live, level 2, since left the server), P2 (file), P4 (live, old answer 1). Server: P3 and P4 (now 5).
+    const local = workshop([delegation('d1', [person('gone', 1, 'live', 2), person('f2', 2, 'file', 3), person('s4', 4, 'live', 1)])])
+    const server = workshop([delegation('d1', [person('s4', 4, 'live', 5), person('s3', 3, 'live', 0)])])
+    const merged = mergeLiveWorkshop(local, server)
+    expect(merged.delegations[0]!.participants.map(p => [p.id, p.number, p.answers.a1?.kind === 'level' ? p.answers.a1.level : null])).toEqual([
+      ['f2', 2, 3], ['s3', 3, 0], ['s4', 4, 5],
+    ])
+  })
+
+  it('ignores a participant the server sends that did not come from the live room', () => {
+    const local = workshop([delegation('d1', [])])
+    const server = workshop([delegation('d1', [person('x', 1, 'file', 2), person('s2', 2, 'live', 1)])])
+    expect(mergeLiveWorkshop(local, server).delegations[0]!.participants.map(p => p.id)).toEqual(['s2'])
+  })
+
+  it('merges the consensus, adds delegations only the server has, keeps delegations and fields only the copy has', () => {
+    const mine = delegation('d1', [], { a1: entry(3, 'set here later', T3) }, 'MFA (edited here)')
+    const local = workshop([mine, delegation('local-only', [person('f1', 1, 'file', 2)])], {
+      title: 'Suva, day 2', showNames: true, live: { ...room, closed: true },
+    })
+    const server = workshop([
+      delegation('d1', [person('s1', 1, 'live', 4)], { a1: entry(1, 'server older', T2), a2: entry(2, 'server only', T2) }, 'MFA'),
+      delegation('d2', [person('s9', 1, 'live', 0)], {}, 'Regulator'),
+    ], { title: 'Regional workshop, Suva', updatedAt: T0 })
+    const merged = mergeLiveWorkshop(local, server)
+    expect(merged.title).toBe('Suva, day 2')
+    expect(merged.showNames).toBe(true)
+    expect(merged.live).toEqual({ ...room, closed: true })
+    expect(merged.delegations.map(d => d.id)).toEqual(['d1', 'local-only', 'd2'])
+    expect(merged.delegations[0]!.profile.ministry).toBe('MFA (edited here)')
+    expect(merged.delegations[0]!.consensus).toEqual({ a1: entry(3, 'set here later', T3), a2: entry(2, 'server only', T2) })
+    expect(merged.delegations[0]!.participants.map(p => p.id)).toEqual(['s1'])
+    expect(merged.delegations[1]).toBe(local.delegations[1])
+    expect(merged.delegations[2]).toBe(server.delegations[1])
+  })
+
+  it('keeps the roadmap edits and sign-off of a delegation the server also has', () => {
+    const signOff = { draft: false, preparedBy: 'Director', approvedBy: '', date: '2026-11-29' }
+    const mine: Delegation = { ...delegation('d1', []), roadmap: { ...emptyRoadmapEdits(), targets: { mandate: 4 } }, signOff }
+    const merged = mergeLiveWorkshop(workshop([mine]), workshop([delegation('d1', [person('s1', 1, 'live', 1)])]))
+    expect(merged.delegations[0]!.roadmap.targets).toEqual({ mandate: 4 })
+    expect(merged.delegations[0]!.signOff).toEqual(signOff)
+  })
+
+  it('is updated at the later of the two times', () => {
+    const local = workshop([delegation('d1', [])], { updatedAt: T2 })
+    expect(mergeLiveWorkshop(local, workshop([delegation('d1', [])], { updatedAt: T1 })).updatedAt).toBe(T2)
+    expect(mergeLiveWorkshop(local, workshop([delegation('d1', [])], { updatedAt: T3 })).updatedAt).toBe(T3)
+    expect(mergeLiveWorkshop(local, workshop([delegation('d1', [])], { updatedAt: T2 })).updatedAt).toBe(T2)
+  })
+})
+
+describe('applyLiveSnapshot', () => {
+  it('notes the room (join code, addresses, settings) on the merged copy, and the result is a valid stored workshop', () => {
+    const server = workshop([delegation('d1', [person('s1', 1, 'live', 2)])])
+    const mirrored = applyLiveSnapshot(undefined, { workshop: server, live: { ...room, closed: true, spreadAllowed: true } })
+    expect(mirrored.live).toEqual({ joinBases: ['http://192.168.1.20:8080'], joinCode: 'ABCD2345', closed: true, spreadAllowed: true })
+    expect(mirrored.delegations).toEqual(server.delegations)
+    expect(workshopSchema.safeParse(mirrored).success).toBe(true)
+  })
+
+  it('replaces an earlier note of the room, deletion included (a snapshot means the server has it)', () => {
+    const local = workshop([delegation('d1', [])], { live: { ...room, joinCode: 'OLDCODE2', deletedAt: T1 } })
+    expect(applyLiveSnapshot(local, { workshop: workshop([delegation('d1', [])]), live: room }).live).toEqual(room)
+  })
+})
+
+describe('applyLiveParticipants: only changed participants of one delegation', () => {
+  const local = workshop([
+    delegation('d1', [person('s1', 1, 'live', 1), person('f2', 2, 'file', 3)]),
+    delegation('d2', [person('t1', 1, 'live', 4)]),
+  ])
+
+  it('replaces the participant of the same id, adds a new one in number order, leaves the others and the other delegation', () => {
+    const next = applyLiveParticipants(local, { delegationId: 'd1', participants: [person('s3', 3, 'live'), person('s1', 1, 'live', 5)] }, T3)
+    expect(next.delegations[0]!.participants.map(p => [p.id, p.answers.a1?.kind === 'level' ? p.answers.a1.level : null])).toEqual([
+      ['s1', 5], ['f2', 3], ['s3', null],
+    ])
+    expect(next.delegations[1]).toBe(local.delegations[1])
+    expect(next.updatedAt).toBe(T3)
+  })
+
+  it('changes nothing for a delegation the copy does not have', () => {
+    expect(applyLiveParticipants(local, { delegationId: 'd9', participants: [person('s7', 1, 'live', 2)] }, T3)).toBe(local)
+  })
+
+  it('never replaces a participant added here by one that did not come from the room', () => {
+    const next = applyLiveParticipants(local, { delegationId: 'd1', participants: [person('f2', 2, 'file', 0)] }, T3)
+    expect(next.delegations[0]!.participants).toEqual(local.delegations[0]!.participants)
+  })
+})
+
+describe('applyLiveWorkshopChange', () => {
+  it('notes the settings and merges each delegation\'s consensus, leaving a delegation the message does not name', () => {
+    const local = workshop([
+      delegation('d1', [], { a1: entry(2, 'here, later', T3), a2: entry(1, 'here, earlier', T1) }),
+      delegation('d2', [], { a1: entry(4, 'only here', T1) }),
+    ], { live: room })
+    const next = applyLiveWorkshopChange(local, {
+      closed: true,
+      spreadAllowed: true,
+      consensus: { d1: { a1: entry(0, 'server, earlier', T2), a2: entry(5, 'server, later', T2) }, d9: { a1: entry(3, 'unknown delegation', T3) } },
+    })
+    expect(next.live).toEqual({ ...room, closed: true, spreadAllowed: true })
+    expect(next.delegations[0]!.consensus).toEqual({ a1: entry(2, 'here, later', T3), a2: entry(5, 'server, later', T2) })
+    expect(next.delegations[1]).toBe(local.delegations[1])
+    expect(next.delegations).toHaveLength(2)
+  })
+
+  it('adds no live marker to a copy that has none', () => {
+    const next = applyLiveWorkshopChange(workshop([delegation('d1', [])]), { closed: true, spreadAllowed: false, consensus: {} })
+    expect('live' in next).toBe(false)
+  })
+})
+
+describe('deletion on the server', () => {
+  it('marks the copy with when it was deleted there and keeps everything else', () => {
+    const local = workshop([delegation('d1', [person('s1', 1, 'live', 2)])], { live: room })
+    const marked = markLiveDeleted(local, T3)
+    expect(marked.live).toEqual({ ...room, deletedAt: T3 })
+    expect(marked.delegations).toBe(local.delegations)
+    expect(isFollowedLive(local)).toBe(true)
+    expect(isFollowedLive(marked)).toBe(false)
+  })
+
+  it('leaves a workshop that is not live as it is', () => {
+    const local = workshop([delegation('d1', [])])
+    expect(markLiveDeleted(local, T3)).toBe(local)
+    expect(isFollowedLive(local)).toBe(false)
+    expect(isFollowedLive(undefined)).toBe(false)
+  })
+
+  it('detaching keeps the copy as an ordinary workshop: no live marker, the rest unchanged', () => {
+    const local = workshop([delegation('d1', [person('s1', 1, 'live', 2)])], { live: { ...room, deletedAt: T3 } })
+    const detached = detachLiveWorkshop(local)
+    expect('live' in detached).toBe(false)
+    expect(detached).toEqual(workshop([delegation('d1', [person('s1', 1, 'live', 2)])]))
+    expect(local.live).toBeDefined()
+  })
+})
+
+describe('pendingConsensus: what the server has not received yet', () => {
+  it('lists entries the server lacks or holds older, not equal or later ones, nor delegations it does not have', () => {
+    const local = workshop([
+      delegation('d1', [], { a1: entry(3, 'newer here', T3), a2: entry(2, 'same', T2), a3: entry(1, 'older here', T1), a4: entry(0, 'missing there', T1) }),
+      delegation('local-only', [], { a1: entry(5, 'not the server\'s', T3) }),
+    ])
+    const server = { d1: { a1: entry(2, 'older there', T2), a2: entry(2, 'same', T2), a3: entry(4, 'newer there', T2) } }
+    expect(pendingConsensus(local, server)).toEqual([
+      { delegationId: 'd1', indicatorId: 'a1', entry: entry(3, 'newer here', T3) },
+      { delegationId: 'd1', indicatorId: 'a4', entry: entry(0, 'missing there', T1) },
+    ])
+  })
+
+  it('is empty once the server holds every entry', () => {
+    const local = workshop([delegation('d1', [], { a1: entry(3, 'x', T3) }), delegation('d2', [], {})])
+    expect(pendingConsensus(local, consensusByDelegation(local))).toEqual([])
+  })
+
+  it('consensusByDelegation lists every delegation, empty ones too', () => {
+    const local = workshop([delegation('d1', [], { a1: entry(3, 'x', T3) }), delegation('d2', [])])
+    expect(consensusByDelegation(local)).toEqual({ d1: { a1: entry(3, 'x', T3) }, d2: {} })
+  })
+})
