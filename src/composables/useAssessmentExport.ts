@@ -46,8 +46,10 @@ export function useAssessmentExport(hasCountries: () => boolean = () => true) {
     const labels: ResultsCsvLabels = {
       dimension: t('results.dimension'), score: t('results.score'), stage: t('results.stage'), stageName: t('results.stageName'),
       unconfirmed: t('results.unconfirmedColumn'), gaps: t('results.gapsColumn'), answered: t('results.answered'), yes: t('results.yes'), overall: t('results.overallRow'),
+      overallStage: t('csv.results.overallStage'), index: t('csv.results.index'), date: t('csv.results.date'),
+      questionnaire: t('csv.results.questionnaire'), questionnaireVersion: t('csv.results.questionnaireVersion'),
     }
-    const csv = resultsToCsv(questionnaire, result, assessment.locale, labels, csvFormat().separator)
+    const csv = resultsToCsv(questionnaire, result, assessment.locale, labels, csvFormat().separator, assessment.profile.date)
     downloadText(fileName(assessment, 'results.csv'), `${CSV_BOM}${csv}`, 'text/csv;charset=utf-8')
   }
 

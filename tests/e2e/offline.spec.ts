@@ -82,3 +82,74 @@ test('a new deployment offers "Reload to update" and waits for the person, who k
     rmSync(folder, { recursive: true, force: true })
   }
 })
+
+test('the first visit after install already offers a new deployment, and "Reload to update" switches to it', async ({ browser }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'tda-deploy-'))
+  cpSync('dist', folder, { recursive: true })
+  const { url, server } = await serveFolder(folder)
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(url)
+    await waitForOfflineReady(page) // installed on this visit: the page itself is not controlled by the service worker
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull()
+    await page.getByLabel('Import an answers file…').setInputFiles('tests/fixtures/emerging-mid.tda.json')
+    await page.getByRole('link', { name: 'Open it' }).click()
+    await page.getByRole('link', { name: 'Context profile', exact: true }).click()
+    await page.getByLabel(/^Unit or department/).fill('Digital Affairs Desk, half-typed')
+
+    appendFileSync(join(folder, 'sw.js'), '\n// the next version\n')
+    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update() })
+    await expect(page.getByRole('button', { name: 'Reload to update' })).toBeVisible()
+    await page.waitForTimeout(1500)
+    await expect(page.getByLabel(/^Unit or department/)).toHaveValue('Digital Affairs Desk, half-typed')
+    await page.screenshot({ path: `${ARTIFACTS}/update-prompt-first-visit.png` })
+
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload to update' }).click()])
+    await expect(page.getByRole('heading', { name: 'Context profile' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0)
+    const active = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration()
+      return (await fetch(registration!.active!.scriptURL, { cache: 'no-store' })).text()
+    })
+    expect(active).toContain('the next version')
+  }
+  finally {
+    await context.close()
+    server.close()
+    rmSync(folder, { recursive: true, force: true })
+  }
+})
+
+test('a first-visit tab next to a returning one: the new version waits for both, and "Reload to update" still switches', async ({ browser }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'tda-deploy-'))
+  cpSync('dist', folder, { recursive: true })
+  const { url, server } = await serveFolder(folder)
+  const context = await browser.newContext()
+  try {
+    const first = await context.newPage()
+    await first.goto(url)
+    await waitForOfflineReady(first)
+    const returning = await context.newPage() // opened after install: controlled, so it holds the new version back
+    await returning.goto(url)
+    await expect.poll(() => returning.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+    expect(await first.evaluate(() => navigator.serviceWorker.controller)).toBeNull()
+
+    appendFileSync(join(folder, 'sw.js'), '\n// the next version\n')
+    await first.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update() })
+    await expect(first.getByRole('button', { name: 'Reload to update' })).toBeVisible()
+    expect(await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting !== null)).toBe(true)
+
+    await Promise.all([first.waitForEvent('load'), first.getByRole('button', { name: 'Reload to update' }).click()])
+    await expect(first.getByRole('button', { name: 'Reload to update' })).toHaveCount(0)
+    await expect.poll(() => first.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration()
+      return (await fetch(registration!.active!.scriptURL, { cache: 'no-store' })).text()
+    })).toContain('the next version')
+  }
+  finally {
+    await context.close()
+    server.close()
+    rmSync(folder, { recursive: true, force: true })
+  }
+})

@@ -62,6 +62,26 @@ test('in French, the CSV exports open in columns in a French spreadsheet: byte-o
   expect(head!.split(';')).toHaveLength(9)
   expect(head).not.toContain(',')
   expect(first).toMatch(/;\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+11:00$/)
+
+  // The scores CSV leads with the verdict the screen leads with: stage and index, then the date and the questionnaire.
+  await page.getByRole('link', { name: 'Résultats', exact: true }).click()
+  const stage = (await page.getByTestId('overall-stage').textContent())!.trim() // "1 · Ponctuel"
+  const [stageNumber, stageName] = stage.split(' · ')
+  const index = (await page.getByTestId('overall-index').textContent())!.trim() // "18,8"
+  const [scores] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les scores au format CSV' }).click()])
+  const results = readFileSync(await scores.path(), 'utf8')
+  expect(results.charCodeAt(0)).toBe(0xFEFF)
+  const rows = results.slice(1).split('\r\n')
+  expect(rows.slice(0, 6)).toEqual([
+    `Stade global;${stageNumber};${stageName}`,
+    `Indice (0–100);${index}`,
+    'Date de l\'évaluation;2026-11-12',
+    'Questionnaire;Maturité institutionnelle de la diplomatie technologique',
+    'Version du questionnaire;1.0.0',
+    '',
+  ])
+  expect(rows[6]!.split(';')).toHaveLength(7) // the table's columns as before
+  expect(rows.at(-2)).toMatch(new RegExp(`^Global \\(indice 0–100\\);${index};${stageNumber};${stageName};;\\d+;\\d+/\\d+$`)) // the overall row, still last
   expect(errors).toEqual([])
 })
 })

@@ -136,6 +136,52 @@ test('handing the device round: the second participant sees nothing of the first
   await expect(page.locator('[data-heat-row="I1.1"] td')).toHaveText(['0', '1', '0', '0', '1', '0', '0', '0', '0'])
 })
 
+test('handing the device round: a half-entered participant comes back after a reload, and can finish or be discarded', async ({ page }) => {
+  page.on('dialog', dialog => void dialog.accept()) // "leave and lose them?" / "discard?": yes
+  await createWorkshop(page, 'Hand round draft')
+  await page.getByRole('link', { name: /^Hand the device round: participants answer/ }).click()
+  await page.getByLabel(/^Role/).fill('Trade ministry')
+  await page.getByRole('button', { name: 'Start answering' }).click()
+  await page.locator('[data-indicator="I1.1"]').getByRole('radio', { name: /^2 · / }).check()
+  await page.getByRole('button', { name: /^Next: / }).click()
+  await page.locator('[data-indicator="I2.1"]').getByRole('radio', { name: /^1 · / }).check()
+
+  await page.reload()
+  const resumed = page.getByRole('status').filter({ hasText: 'The answers P1 had entered on this device before the page was left or reloaded are back' })
+  await expect(resumed).toBeVisible()
+  await expect(page.getByText(/^Answering as P1 · Dimension 2 of 8 · 2 of 32 answered/)).toBeVisible()
+  await expect(page.locator('[data-indicator="I2.1"]').getByRole('radio', { name: /^1 · / })).toBeChecked()
+  await page.screenshot({ path: `${ARTIFACTS}/workshop-hand-round-resumed.png`, fullPage: true })
+  await expectNoSeriousA11yViolations(page)
+  await page.getByRole('button', { name: /^← Previous: / }).click()
+  await expect(page.locator('[data-indicator="I1.1"]').getByRole('radio', { name: /^2 · / })).toBeChecked()
+
+  for (let step = 1; step < 8; step++) await page.getByRole('button', { name: /^Next: / }).click()
+  await page.getByRole('button', { name: 'Finish and save my answers' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you: the answers of P1 are saved' })).toBeVisible()
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter(k => k.startsWith('tda:hand-round-draft:')))).toEqual([])
+
+  // The next participant sees nothing of P1, even after a reload; a draft of theirs left half-way can be discarded.
+  await page.getByRole('button', { name: 'Next participant' }).click()
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Participant P2' })).toBeVisible()
+  await expect(page.getByLabel(/^Role/)).toHaveValue('')
+  await page.getByLabel(/^Role/).fill('Regulator')
+  await page.getByRole('button', { name: 'Start answering' }).click()
+  await expect(page.locator('input:checked')).toHaveCount(0)
+  await page.locator('[data-indicator="I1.1"]').getByRole('radio', { name: /^3 · / }).check()
+  await page.reload()
+  await expect(page.locator('[data-indicator="I1.1"]').getByRole('radio', { name: /^3 · / })).toBeChecked()
+  await page.getByRole('button', { name: 'Discard these answers and start again' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Participant P2' })).toBeVisible()
+  await expect(page.getByLabel(/^Role/)).toHaveValue('')
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Participant P2' })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Back to the answers and consensus' }).click()
+  await expect(page.locator('[data-participant]')).toHaveText([/^P1 \(Trade ministry\)/])
+})
+
 test('the heatmap and the consensus can be used with the keyboard alone', async ({ page }) => {
   await createWorkshop(page, 'Keyboard')
   await dropFiles(page, 'answers-drop-zone', [0, 1, 2, 3].map(k => ({ name: `p${k}.tda.json`, text: participantFile(k) })))

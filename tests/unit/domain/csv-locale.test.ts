@@ -86,8 +86,13 @@ describe('answers and results CSV for a French spreadsheet', () => {
       ],
       index: 15, medianStage: 0, overallStage: 0, cap: null, completeness: 0.5, answered: 3, total: 6, confidence: null, gaps: [], provisional: true,
     }
-    const rows = resultsToCsv(q, result, 'fr', { dimension: 'Dimension', score: 'Score', stage: 'Stade', stageName: 'Nom', unconfirmed: 'Non confirmé', gaps: 'Lacunes', answered: 'Réponses', yes: 'oui', overall: 'Ensemble' }, ';').split('\r\n')
-    expect(rows[1]).toBe('Mandat alpha;1,5;1;Ponctuel;;0;3/3')
-    expect(rows[3]).toBe('Ensemble;15,0;0;Inexistant;;0;3/6')
+    const labels = {
+      dimension: 'Dimension', score: 'Score', stage: 'Stade', stageName: 'Nom', unconfirmed: 'Non confirmé', gaps: 'Lacunes', answered: 'Réponses', yes: 'oui', overall: 'Ensemble',
+      overallStage: 'Stade global', index: 'Indice (0–100)', date: 'Date de l\'évaluation', questionnaire: 'Questionnaire', questionnaireVersion: 'Version du questionnaire',
+    }
+    const rows = resultsToCsv(q, result, 'fr', labels, ';', '2026-11-23').split('\r\n')
+    expect(rows.slice(0, 6)).toEqual(['Stade global;0;Inexistant', 'Indice (0–100);15,0', 'Date de l\'évaluation;2026-11-23', 'Questionnaire;Mini-questionnaire de test', 'Version du questionnaire;1.0.0', ''])
+    expect(rows[7]).toBe('Mandat alpha;1,5;1;Ponctuel;;0;3/3')
+    expect(rows[9]).toBe('Ensemble;15,0;0;Inexistant;;0;3/6')
   })
 })

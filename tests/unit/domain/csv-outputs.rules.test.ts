@@ -69,7 +69,10 @@ describe('answersToCsv', () => {
 
 const resultLabels: ResultsCsvLabels = {
   dimension: 'Dimension', score: 'Score', stage: 'Stage', stageName: 'Stage name', unconfirmed: 'Unconfirmed', gaps: 'Gaps', answered: 'Answered', yes: 'yes', overall: 'Overall',
+  overallStage: 'Overall stage', index: 'Index (0–100)', date: 'Assessment date', questionnaire: 'Questionnaire', questionnaireVersion: 'Questionnaire version',
 }
+/** The table's rows, after the five headline rows and the empty row that separates them from it. */
+const tableOf = (csv: string) => rowsOf(csv).slice(6)
 function dimensionResult(dimensionId: string, values: Partial<DimensionResult>): DimensionResult {
   return { dimensionId, score: null, stage: null, unconfirmed: false, gaps: [], holdingBack: [], strengths: [], answered: 0, total: 3, indicators: [], ...values }
 }
@@ -83,49 +86,67 @@ function resultWith(alpha: Partial<DimensionResult>, beta: Partial<DimensionResu
 describe('resultsToCsv', () => {
   it('writes the headings, one row per dimension and the overall row', () => {
     const csv = resultsToCsv(q, resultWith({ score: 2.25, stage: 2, answered: 3 }, { score: 1, stage: 1, answered: 3 }, { index: 38.33, overallStage: 1, answered: 6 }), 'en', resultLabels)
-    const rows = rowsOf(csv)
+    const rows = tableOf(csv)
     expect(rows).toHaveLength(4)
     expect(rows[0]).toBe('Dimension,Score,Stage,Stage name,Unconfirmed,Gaps,Answered')
   })
 
+  it('leads with the headline as name–value rows: overall stage and its name, index, date, questionnaire and version, then an empty row', () => {
+    const csv = resultsToCsv(q, resultWith({}, {}, { index: 38.33, overallStage: 1 }), 'en', resultLabels, ',', '2026-11-20')
+    expect(rowsOf(csv).slice(0, 7)).toEqual([
+      'Overall stage,1,Ad hoc',
+      'Index (0–100),38.3',
+      'Assessment date,2026-11-20',
+      'Questionnaire,Mini test questionnaire',
+      'Questionnaire version,1.0.0',
+      '',
+      'Dimension,Score,Stage,Stage name,Unconfirmed,Gaps,Answered',
+    ])
+  })
+
+  it('words the headline in the assessment\'s language, with an empty index when there is none and no date when none is given', () => {
+    const rows = rowsOf(resultsToCsv(q, resultWith({}, {}, { index: null, overallStage: 2 }), 'fr', resultLabels))
+    expect(rows.slice(0, 4)).toEqual(['Overall stage,2,Émergent', 'Index (0–100),', 'Assessment date,', 'Questionnaire,Mini-questionnaire de test'])
+  })
+
   it('writes a dimension score to one decimal, its stage and the stage name in the chosen language', () => {
-    const rows = rowsOf(resultsToCsv(q, resultWith({ score: 2.25, stage: 2, answered: 3 }, {}), 'fr', resultLabels))
+    const rows = tableOf(resultsToCsv(q, resultWith({ score: 2.25, stage: 2, answered: 3 }, {}), 'fr', resultLabels))
     expect(rows[1]).toBe(`Mandat alpha,2.3,2,Émergent,,0,3/3`)
   })
 
   it('leaves score, stage and stage name empty for a dimension without them', () => {
-    const rows = rowsOf(resultsToCsv(q, resultWith({}, { answered: 1 }), 'en', resultLabels))
+    const rows = tableOf(resultsToCsv(q, resultWith({}, { answered: 1 }), 'en', resultLabels))
     expect(rows[2]).toBe('Beta outreach,,,,,0,1/3')
   })
 
   it('writes no row for a dimension the result does not hold', () => {
     const result = resultWith({ score: 2.25, stage: 2, answered: 3 }, {})
-    const rows = rowsOf(resultsToCsv(q, { ...result, dimensions: result.dimensions.slice(0, 1) }, 'en', resultLabels))
+    const rows = tableOf(resultsToCsv(q, { ...result, dimensions: result.dimensions.slice(0, 1) }, 'en', resultLabels))
     expect(rows.map(row => row.split(',')[0])).toEqual(['Dimension', 'Alpha mandate', 'Overall'])
   })
 
   it('writes a stage of 0 and its name (0 is a stage, not a missing one)', () => {
-    const rows = rowsOf(resultsToCsv(q, resultWith({ score: 0, stage: 0 }, {}), 'en', resultLabels))
+    const rows = tableOf(resultsToCsv(q, resultWith({ score: 0, stage: 0 }, {}), 'en', resultLabels))
     expect(rows[1]).toBe('Alpha mandate,0.0,0,Absent,,0,0/3')
   })
 
   it('marks an unconfirmed stage with the word for yes and counts the gaps', () => {
-    const rows = rowsOf(resultsToCsv(q, resultWith({ score: 1, stage: 2, unconfirmed: true, gaps: ['a2', 'a3'], answered: 3 }, {}), 'en', resultLabels))
+    const rows = tableOf(resultsToCsv(q, resultWith({ score: 1, stage: 2, unconfirmed: true, gaps: ['a2', 'a3'], answered: 3 }, {}), 'en', resultLabels))
     expect(rows[1]).toBe(`Alpha mandate,1.0,2,Emerging,yes,2,3/3`)
   })
 
   it('writes the overall index to one decimal, the overall stage and name, all gaps and the answered count', () => {
-    const rows = rowsOf(resultsToCsv(q, resultWith({}, {}, { index: 51.666, overallStage: 1, gaps: ['a2', 'b1', 'b3'], answered: 5 }), 'en', resultLabels))
+    const rows = tableOf(resultsToCsv(q, resultWith({}, {}, { index: 51.666, overallStage: 1, gaps: ['a2', 'b1', 'b3'], answered: 5 }), 'en', resultLabels))
     expect(rows[3]).toBe(`Overall,51.7,1,Ad hoc,,3,5/6`)
   })
 
   it('leaves the stage name empty for a stage the scale does not name', () => {
-    const rows = rowsOf(resultsToCsv(q, resultWith({ score: 4, stage: 9 }, {}), 'en', resultLabels))
+    const rows = tableOf(resultsToCsv(q, resultWith({ score: 4, stage: 9 }, {}), 'en', resultLabels))
     expect(rows[1]).toBe('Alpha mandate,4.0,9,,,0,0/3')
   })
 
   it('leaves the overall index empty when there is none', () => {
-    const rows = rowsOf(resultsToCsv(q, resultWith({}, {}, { index: null, overallStage: 0 }), 'en', resultLabels))
+    const rows = tableOf(resultsToCsv(q, resultWith({}, {}, { index: null, overallStage: 0 }), 'en', resultLabels))
     expect(rows[3]).toBe('Overall,,0,Absent,,0,0/6')
   })
 })
