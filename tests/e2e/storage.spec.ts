@@ -228,6 +228,8 @@ test('a failed first load offers "Try again" instead of staying on "Loading…"'
   await page.goto('/')
   await importFile(page, 'nepal.tda.json', minimal)
   await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
+  // The row shows at once, the message once the record is written: reload only then, or the write may be cut short.
+  await expect(page.getByText('nepal.tda.json was imported as a new assessment.')).toBeVisible()
   await page.addInitScript(() => {
     const original = IDBObjectStore.prototype.getAllKeys
     let failures = 1
@@ -251,6 +253,7 @@ test.describe('in French', () => {
     await page.goto('/')
     await page.getByLabel('Importer un fichier de réponses…').setInputFiles({ name: 'nepal.tda.json', mimeType: 'application/json', buffer: Buffer.from(minimal) })
     await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
+    await expect(page.getByText('nepal.tda.json a été importé comme nouvelle évaluation.')).toBeVisible()
     await page.addInitScript(() => {
       const original = IDBObjectStore.prototype.getAllKeys
       let failures = 1
