@@ -135,7 +135,9 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   // discussion item appearing before it does not move the room off the one it is discussing.
   await facilitator.getByRole('link', { name: 'Present on a projector' }).click()
   // The opening screen first (the keys are read once it is there), then one item at a time, as a clicker would.
-  await expect(facilitator.getByText('2 discussion items')).toBeVisible()
+  // (the delegation page also says "2 discussion items": wait for the projector's page itself, without the app's header)
+  await expect(facilitator.locator('.presentation').getByText('2 discussion items')).toBeVisible()
+  await expect(facilitator.locator('.app-header')).toHaveCount(0)
   await facilitator.keyboard.press('PageDown')
   await expect(facilitator.getByText(/^Discussion item 1 of 2/)).toBeVisible()
   await facilitator.keyboard.press('PageDown')
