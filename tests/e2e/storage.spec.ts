@@ -224,12 +224,8 @@ test('a device whose database cannot be opened says its saved work exists, and s
   expect(await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('tda:assessments:')))).toEqual([])
 })
 
-test('a failed first load offers "Try again" instead of staying on "Loading…"', async ({ page }) => {
-  await page.goto('/')
-  await importFile(page, 'nepal.tda.json', minimal)
-  await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
-  // The row shows at once, the message once the record is written: reload only then, or the write may be cut short.
-  await expect(page.getByText('nepal.tda.json was imported as a new assessment.')).toBeVisible()
+/** Reloads the page with the first read of the saved assessments aborted by the browser (as when another tab holds them). */
+async function reloadFailingFirstRead(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const original = IDBObjectStore.prototype.getAllKeys
     let failures = 1
@@ -239,6 +235,15 @@ test('a failed first load offers "Try again" instead of staying on "Loading…"'
     }
   })
   await page.reload()
+}
+
+test('a failed first load offers "Try again" instead of staying on "Loading…"', async ({ page }) => {
+  await page.goto('/')
+  await importFile(page, 'nepal.tda.json', minimal)
+  await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
+  // The row shows at once, the message once the record is written: reload only then, or the write may be cut short.
+  await expect(page.getByText('nepal.tda.json was imported as a new assessment.')).toBeVisible()
+  await reloadFailingFirstRead(page)
   const alert = page.getByRole('alert').filter({ hasText: 'Your saved assessments could not be read.' })
   await expect(alert.locator('p').first()).toHaveText('Your saved assessments could not be read. The browser stopped reading the saved data before the end (another tab of this tool may have been changing it). Nothing was changed.')
   await expect(page.getByText('Loading…')).toHaveCount(0)
@@ -254,15 +259,7 @@ test.describe('in French', () => {
     await page.getByLabel('Importer un fichier de réponses…').setInputFiles({ name: 'nepal.tda.json', mimeType: 'application/json', buffer: Buffer.from(minimal) })
     await expect(page.locator('.assessment-table tbody tr')).toHaveCount(1)
     await expect(page.getByText('nepal.tda.json a été importé comme nouvelle évaluation.')).toBeVisible()
-    await page.addInitScript(() => {
-      const original = IDBObjectStore.prototype.getAllKeys
-      let failures = 1
-      IDBObjectStore.prototype.getAllKeys = function getAllKeys(this: IDBObjectStore, ...args: Parameters<typeof original>) {
-        if (this.name === 'assessments' && failures-- > 0) throw new DOMException('The transaction was aborted.', 'AbortError')
-        return original.apply(this, args)
-      }
-    })
-    await page.reload()
+    await reloadFailingFirstRead(page)
     const alert = page.getByRole('alert').filter({ hasText: 'Vos évaluations enregistrées n\'ont pas pu être lues.' })
     await expect(alert.locator('p').first()).toHaveText('Vos évaluations enregistrées n\'ont pas pu être lues. Le navigateur a interrompu la lecture des données enregistrées avant la fin (un autre onglet de cet outil était peut-être en train de les modifier). Rien n\'a été modifié.')
     await expect(alert.locator('p').first()).not.toContainText('transaction')
