@@ -64,6 +64,8 @@ export function createSavedRecords<T extends SavedRecord, S extends { revision: 
   /** The newest content of each record waiting for its turn to be written. */
   const latest = new Map<string, T>()
   const writing = new Set<string>()
+  /** Records new to this tab whose first write has not ended yet: listed once it has (`put`). */
+  const creating = new Map<string, T>()
   let pending = 0
 
   const byId = computed(() => new Map(records.value.map(r => [r.id, r])))
@@ -158,9 +160,24 @@ export function createSavedRecords<T extends SavedRecord, S extends { revision: 
     return done
   }
 
-  function put(record: T): Promise<boolean> {
-    records.value = [...records.value.filter(r => r.id !== record.id), record]
-    return persist(record)
+  /**
+   * Shows and saves a record. A change to a listed record shows at once and is written next. A record new to this tab
+   * is listed only once its write has ended: a row on screen is a row in storage, so a reload or a closed tab the
+   * moment it appears loses nothing. (A failed write still lists it, with the error shown, unless it was forgotten.)
+   */
+  async function put(record: T): Promise<boolean> {
+    if (find(record.id)) {
+      records.value = records.value.map(r => (r.id === record.id ? record : r))
+      return persist(record)
+    }
+    creating.set(record.id, record)
+    const saved = await persist(record)
+    const newest = creating.get(record.id)
+    if (newest && !find(record.id)) {
+      creating.delete(record.id)
+      records.value = [...records.value, newest]
+    }
+    return saved
   }
 
   /** Applies a change to a record and saves it, stamping `updatedAt` unless `touch` is false; `false` when there is no such record or the save failed. */
@@ -189,6 +206,7 @@ export function createSavedRecords<T extends SavedRecord, S extends { revision: 
   /** Drops a record from this tab's memory only, with anything of it still waiting to be written. */
   function forget(id: string): void {
     records.value = records.value.filter(r => r.id !== id)
+    creating.delete(id)
     revisions.delete(id)
     latest.delete(id)
     dropConflict(id)

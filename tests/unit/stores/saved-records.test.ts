@@ -136,6 +136,60 @@ describe('saving', () => {
     expect(await stored('n1')).toMatchObject({ text: 'four', revision: 2 })
   })
 
+  it('lists a new record only once its write has ended, so a reload the moment it shows loses nothing', async () => {
+    const tab = await openTab()
+    const gate = gatedWrites()
+    const saving = tab.put(note('n1', 'one'))
+    await settle()
+    expect(tab.find('n1')).toBeUndefined()
+    expect(tab.records.value).toEqual([])
+    gate.open()
+    expect(await saving).toBe(true)
+    expect(tab.records.value).toEqual([note('n1', 'one')])
+  })
+
+  it('shows a change to a listed record at once, before its write ends', async () => {
+    const tab = await openTab()
+    await tab.put(note('n1', 'one'))
+    const gate = gatedWrites()
+    const saving = tab.update('n1', withText('two'), false)
+    expect(tab.find('n1')?.text).toBe('two')
+    expect(tab.records.value).toHaveLength(1)
+    gate.open()
+    expect(await saving).toBe(true)
+  })
+
+  it('lists the newest content of a new record changed again while its first write waited', async () => {
+    const tab = await openTab()
+    const gate = gatedWrites()
+    const first = tab.put(note('n1', 'one'))
+    const second = tab.put(note('n1', 'two'))
+    await settle()
+    gate.open()
+    expect(await Promise.all([first, second])).toEqual([true, true])
+    expect(tab.records.value).toEqual([note('n1', 'two')])
+    expect(await stored('n1')).toMatchObject({ text: 'two', revision: 1 })
+  })
+
+  it('does not list a new record forgotten while its first write waited', async () => {
+    const tab = await openTab()
+    const gate = gatedWrites()
+    const saving = tab.put(note('n1', 'one'))
+    await settle()
+    tab.forget('n1')
+    gate.open()
+    await saving
+    expect(tab.records.value).toEqual([])
+  })
+
+  it('lists a new record whose write failed, with the error shown', async () => {
+    const tab = await openTab()
+    fake.storage = { ...fake.storage, putIf: async () => ({ ok: false, error: quota }) }
+    expect(await tab.put(note('n1', 'one'))).toBe(false)
+    expect(tab.records.value).toEqual([note('n1', 'one')])
+    expect(tab.saveState.value).toEqual({ status: 'error', error: quota })
+  })
+
   it('reports a failed write, keeps the change on screen, and saves it with the next change', async () => {
     const tab = await openTab()
     await tab.put(note('n1', 'one'))
@@ -390,9 +444,11 @@ describe('deleting and undo', () => {
 
   it('writes nothing for a record deleted while its write waited its turn, and the state moves on to "saved"', async () => {
     const tab = await openTab()
+    await tab.put(note('n1', 'one'))
+    await tab.put(note('n2', 'two'))
     const gate = gatedWrites()
-    const first = tab.put(note('n1', 'one'))
-    const second = tab.put(note('n2', 'two'))
+    const first = tab.update('n1', withText('one changed'))
+    const second = tab.update('n2', withText('two changed'))
     expect(await tab.remove('n2')).toBe(true)
     gate.open()
     expect(await first).toBe(true)
