@@ -5,7 +5,7 @@ import type { Profile } from './profile'
 import { HORIZONS, type Questionnaire } from './questionnaire'
 import { emptyRoadmapEdits, type RoadmapEdits, type RoadmapItem } from './roadmap'
 import { scoreAssessment, type AssessmentResult, type IndicatorResult } from './scoring'
-import { consensusAssessment } from './workshop'
+import { consensusAssessment } from './workshop-consensus'
 import type { Workshop } from './workshop-model'
 
 /*
