@@ -1,5 +1,5 @@
 import { checkFileSize, findForbiddenKeys, htmlIdForm, jsonTextDepthExceeds, LIMITS, looksLikeAnswersFile, sniffNonJson, utf8Length, valueDepthExceeds } from './input-rules'
-import { checkMigrationsWithin } from './migration'
+import { checkMigrationsWithin } from './migration-check'
 import { formatPath, problem, type Problem } from './problem'
 import { problemFromZodIssue } from './zod-problems'
 import { maxLevel, questionnaireSchema, type LocalizedText, type Questionnaire } from './questionnaire'

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { checkMigrationFiles } from '@/cli/check-questionnaires'
 import { parseAssessmentFile } from '@/domain/assessment-file'
 import { checkQuestionnaireText } from '@/domain/check'
-import { findUpgrade, migrateAssessment } from '@/domain/migration'
+import { migrateAssessment } from '@/domain/migration'
+import { findUpgrade } from '@/domain/migration-check'
 import type { Questionnaire } from '@/domain/questionnaire'
 
 function load(name: string): Questionnaire {
