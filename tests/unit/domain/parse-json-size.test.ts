@@ -49,6 +49,11 @@ describe('the size given when a text is too large', () => {
     // 6,000,000 / 1,048,576 = 5.72 → 5.7.
     expect(textSizeProblem('a'.repeat(6_000_000), LIMITS.answersFileBytes)).toEqual(problem('file.tooLarge', '(file)', { size: 5.7, max: 5 }))
   })
+
+  it('is refused at once on its length, without counting, when the length alone is over: 6,000,000 "é" give their length, 5.7 MB', () => {
+    // Their bytes, 12,000,000 (11.4 MB), are never counted: callers that read files check the size in bytes first.
+    expect(textSizeProblem('é'.repeat(6_000_000), LIMITS.answersFileBytes)).toEqual(problem('file.tooLarge', '(file)', { size: 5.7, max: 5 }))
+  })
 })
 
 describe('textSizeProblem', () => {
@@ -64,6 +69,11 @@ describe('textSizeProblem', () => {
     expect(textSizeProblem('😀😀', 7)?.code).toBe('file.tooLarge')
   })
 
+  it('counts the bytes of a text exactly as long as the limit: 12 units of 22 bytes against 12 are too large', () => {
+    // "éééééééééé" with its quotes: 12 UTF-16 units, 2 + 10 × 2 = 22 bytes.
+    expect(code(`"${'é'.repeat(10)}"`, 12)).toBe('file.tooLarge')
+  })
+
   it('refuses a text of more units than bytes allowed', () => {
     expect(textSizeProblem('abc', 2)?.code).toBe('file.tooLarge')
     expect(textSizeProblem('a', 0)?.code).toBe('file.tooLarge')
@@ -73,11 +83,11 @@ describe('textSizeProblem', () => {
 describe('a text over the limit that is plainly not JSON', () => {
   it('is named for what it is: a binary file decoded as text, each stray byte now "�" (3 bytes), is a picture, not a large file', () => {
     // A 1,000-byte JPEG read as UTF-8: its bytes turned into 1,000 × "�", 3,000 bytes, over a 2,000-byte limit.
-    expect(code('\uFFFD'.repeat(1_000), 2_000)).toBe('file.isImage')
+    expect(parseJson('\uFFFD'.repeat(1_000), 2_000, 'answers')).toEqual({ ok: false, error: problem('file.isImage', '(file)', { expected: 'answers' }) })
   })
 
-  it('a PDF longer than the limit is named as a PDF', () => {
-    expect(code(`%PDF-1.7 ${'x'.repeat(100)}`, 50)).toBe('file.isPdf')
+  it('a PDF longer than the limit is named as a PDF, with the kind of file expected', () => {
+    expect(parseJson(`%PDF-1.7 ${'x'.repeat(100)}`, 50, 'workshop')).toEqual({ ok: false, error: problem('file.isPdf', '(file)', { expected: 'workshop' }) })
   })
 
   it('JSON text over the limit is still too large', () => {
