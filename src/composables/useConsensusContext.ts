@@ -2,7 +2,7 @@ import { computed } from 'vue'
 import { provideAssessmentContext } from '@/composables/useAssessmentContext'
 import { useWorkshopContext } from '@/composables/useWorkshopContext'
 import type { Assessment } from '@/domain/assessment'
-import { consensusAssessment } from '@/domain/workshop'
+import { consensusAssessment } from '@/domain/workshop-consensus'
 import { useWorkshopActions } from '@/composables/useWorkshopActions'
 
 /**

@@ -3,7 +3,7 @@ import type {
   CreateWorkshopRequest, FacilitatorSnapshot, JoinDelegation, JoinRequest, LiveAnswerChange, LiveErrorCode,
   ParticipantsChanged, WorkshopChanged, WorkshopSettingsRequest,
 } from '@/domain/live-protocol'
-import type { IndicatorSpread } from '@/domain/workshop'
+import type { IndicatorSpread } from '@/domain/workshop-spread'
 import type { ConsensusEntry } from '@/domain/workshop-model'
 
 /**

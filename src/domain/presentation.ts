@@ -1,5 +1,6 @@
 import type { Questionnaire } from './questionnaire'
-import { delegationConsensus, delegationSpreads, discussionProgress, type IndicatorConsensus, type IndicatorSpread } from './workshop'
+import { delegationConsensus, type IndicatorConsensus } from './workshop-consensus'
+import { delegationSpreads, discussionProgress, type IndicatorSpread } from './workshop-spread'
 import type { Delegation } from './workshop-model'
 
 /**

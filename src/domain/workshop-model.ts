@@ -129,3 +129,8 @@ export function participantLabel(participant: Pick<Participant, 'number' | 'role
   const base = showNames && participant.name !== undefined && participant.name.trim() !== '' ? participant.name.trim() : `P${participant.number}`
   return participant.role.trim() === '' ? base : `${base} (${participant.role.trim()})`
 }
+
+/** The delegation of a workshop, found by its id; `undefined` for an unknown id. */
+export function findDelegation(workshop: Pick<Workshop, 'delegations'>, delegationId: string): Delegation | undefined {
+  return workshop.delegations.find(d => d.id === delegationId)
+}

@@ -1,5 +1,5 @@
 import type { Assessment, Baseline } from '../domain/assessment'
-import { compareFollowUp, type FollowUpComparison } from '../domain/followup'
+import { compareFollowUp, type FollowUpComparison } from '../domain/followup-compare'
 import type { Questionnaire } from '../domain/questionnaire'
 import type en from '../i18n/locales/en.json'
 import type { ReportContext } from './context'

@@ -1,5 +1,5 @@
 import type { Baseline } from '../domain/assessment'
-import type { FollowThroughItem, FollowUpComparison, Trend } from '../domain/followup'
+import type { FollowThroughItem, FollowUpComparison, Trend } from '../domain/followup-compare'
 import { stageText } from '../domain/labels'
 import { localize, type Questionnaire } from '../domain/questionnaire'
 import { itemOwner, itemTitle, type ItemTextContext } from './item-text'

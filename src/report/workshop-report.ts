@@ -3,17 +3,9 @@ import { assessmentFileName } from '../domain/assessment-file'
 import { listCodes } from '../domain/list-text'
 import { assessmentOutcome } from '../domain/outcome'
 import { maxLevel, type Questionnaire } from '../domain/questionnaire'
-import {
-  consensusAssessment,
-  delegationConsensus,
-  delegationSpreads,
-  discussionOrder,
-  discussionProgress,
-  findDelegation,
-  type DiscussionProgress,
-  type IndicatorConsensus,
-  type IndicatorSpread,
-} from '../domain/workshop'
+import { consensusAssessment, delegationConsensus, type IndicatorConsensus } from '../domain/workshop-consensus'
+import { findDelegation } from '../domain/workshop-model'
+import { delegationSpreads, discussionOrder, discussionProgress, type DiscussionProgress, type IndicatorSpread } from '../domain/workshop-spread'
 import type { Delegation, Participant, Workshop } from '../domain/workshop-model'
 import { buildReportPdf } from './build-report'
 import type { ReportContext } from './context'

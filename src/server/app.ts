@@ -9,7 +9,7 @@ import {
 } from '../domain/live-protocol'
 import type { Problem } from '../domain/problem'
 import type { Questionnaire } from '../domain/questionnaire'
-import { delegationSpreads } from '../domain/workshop'
+import { delegationSpreads } from '../domain/workshop-spread'
 import { buildWorkshopFile, serializeWorkshopFile, workshopFileName } from '../domain/workshop-file'
 import type { ConsensusChoice } from '../domain/workshop-model'
 import { problemFromZodIssue } from '../domain/zod-problems'

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { assessmentSchema, type Answer, type Answers } from '@/domain/assessment'
 import { addParticipant, createWorkshop } from '@/domain/workshop'
-import {
-  aimedLevel, baselineOf, baselineOfWorkshop, carryAnswers, compareFollowUp, createFollowUp, mapIndicators, translateLevel, trendOf,
-  type FollowThroughItem, type FollowUpInput,
-} from '@/domain/followup'
+import { baselineOf, baselineOfWorkshop, carryAnswers, createFollowUp, mapIndicators, translateLevel } from '@/domain/followup'
+import { aimedLevel, compareFollowUp, trendOf, type FollowThroughItem, type FollowUpInput } from '@/domain/followup-compare'
 import { emptyProfile } from '@/domain/profile'
 import type { Questionnaire } from '@/domain/questionnaire'
 import { emptyRoadmapEdits, type RoadmapEdits } from '@/domain/roadmap'
