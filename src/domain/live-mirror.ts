@@ -1,3 +1,4 @@
+import { isSameJson } from './revision'
 import { WORKSHOP_LIMITS, type ConsensusEntry, type Delegation, type Participant, type Workshop } from './workshop-model'
 
 /**
@@ -180,4 +181,40 @@ export function pendingConsensus(local: Pick<Workshop, 'delegations'>, server: D
 /** Whether a workshop is the copy of a live workshop still on its server (marked live, not deleted there). */
 export function isFollowedLive(workshop: Pick<Workshop, 'live'> | undefined): boolean {
   return workshop?.live !== undefined && workshop.live.deletedAt === undefined
+}
+
+/** The copy without what the server and the consensus change: the rest must be the same for two copies to merge. */
+function restOf(workshop: Workshop): unknown {
+  return {
+    ...workshop,
+    updatedAt: undefined,
+    delegations: workshop.delegations.map(d => ({ ...d, consensus: undefined, participants: d.participants.filter(p => p.source !== 'live') })),
+  }
+}
+
+/** Live participants of both copies by id, the later `updatedAt` of each (ties: `theirs`), then the others of `theirs`. */
+function mergeLiveParticipants(mine: readonly Participant[], theirs: readonly Participant[]): Participant[] {
+  const merged = new Map(theirs.filter(p => p.source === 'live').map(p => [p.id, p]))
+  for (const p of mine) {
+    const known = merged.get(p.id)
+    if (p.source === 'live' && (known === undefined || p.updatedAt > known.updatedAt)) merged.set(p.id, p)
+  }
+  return settleNumbers([...theirs.filter(p => p.source !== 'live'), ...merged.values()])
+}
+
+/**
+ * Two tabs' copies of one live workshop saved at the same moment (one tab following the server writes what it sends,
+ * another writes a consensus being typed), merged instead of asking the facilitator to choose: consensus per indicator
+ * by the later `updatedAt` (ties: `theirs`), live participants by the later `updatedAt`. Only when the copies differ in
+ * nothing else (title, profiles, roadmaps, the room's settings, participants added on this device…) and are both live;
+ * otherwise `undefined`: the facilitator chooses, as for any workshop.
+ */
+export function mergeLiveCopies(mine: Workshop, theirs: Workshop): Workshop | undefined {
+  if (mine.live === undefined || theirs.live === undefined) return undefined
+  if (!isSameJson(restOf(mine), restOf(theirs))) return undefined
+  const delegations = theirs.delegations.map((delegation, i) => {
+    const own = mine.delegations[i]!
+    return { ...delegation, participants: mergeLiveParticipants(own.participants, delegation.participants), consensus: mergeConsensus(own.consensus, delegation.consensus) }
+  })
+  return { ...theirs, delegations, updatedAt: mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt }
 }

@@ -70,8 +70,11 @@ let switches = 0
 // Set once the person picks a language: a late restore of the saved or browser language never overrides it.
 let isChosenExplicitly = false
 
-/** Switches the interface language, loading its messages on first use, and sets the page's lang and dir. */
-export async function setUiLocale(code: string): Promise<void> {
+/**
+ * Switches the interface language, loading its messages on first use, and sets the page's lang and dir; once `ready`
+ * has settled too, when given (the choice being remembered).
+ */
+export async function setUiLocale(code: string, ready?: Promise<unknown>): Promise<void> {
   const mine = ++switches
   const locale = findUiLocale(code) ?? findUiLocale(DEFAULT_LOCALE)!
   if (!i18n.global.availableLocales.includes(locale.code)) {
@@ -79,6 +82,7 @@ export async function setUiLocale(code: string): Promise<void> {
     const messages = load ? await load() : undefined
     if (messages && !i18n.global.availableLocales.includes(locale.code)) i18n.global.setLocaleMessage(locale.code, messages)
   }
+  await ready
   if (mine !== switches) return
   i18n.global.locale.value = locale.code
   document.documentElement.lang = locale.code
@@ -96,8 +100,11 @@ export async function rememberUiLocale(code: string): Promise<void> {
 /** The person's own choice of interface language: applied at once and remembered on this device. */
 export async function chooseUiLocale(code: string): Promise<void> {
   isChosenExplicitly = true
-  await setUiLocale(code)
-  await rememberUiLocale(code)
+  // Remembered before it shows (the write runs while the messages load): a reload or a closed tab the moment the new
+  // language appears keeps it. A refused write still switches; the caller hears of it.
+  const remembered = rememberUiLocale(code)
+  await setUiLocale(code, remembered.catch(() => undefined))
+  await remembered
 }
 
 /** Restores the interface language chosen earlier on this device, else the browser's language when offered. */

@@ -35,6 +35,11 @@ export interface SavedRecordsOptions<T extends SavedRecord, S extends { revision
   laterSaveEndsError: boolean
   /** Whether a write that reaches its turn after its record went into conflict is dropped without asking storage (assessments). */
   skipsWriteInConflict: boolean
+  /**
+   * The rule that merges this tab's version with another tab's newer one, when the two need no choice from the user
+   * (`undefined` from it: they do). Loaded when first needed. Without it, every such save stops for the user's choice.
+   */
+  loadMerge?: () => Promise<(mine: T, theirs: T) => T | undefined>
 }
 
 /**
@@ -141,13 +146,22 @@ export function createSavedRecords<T extends SavedRecord, S extends { revision: 
       }
       latest.delete(record.id)
       writing.add(record.id)
-      const result = options.skipsWriteInConflict && conflicts.value[snapshot.id]
+      let result = options.skipsWriteInConflict && conflicts.value[snapshot.id]
         ? undefined
         : await storage.save(snapshot, revisions.get(snapshot.id) ?? null)
+      let isRevisionKnown = true
+      const theirs = result && !result.ok ? result.conflict?.theirs : undefined
+      if (theirs && options.loadMerge) {
+        const merge = await options.loadMerge()
+        const merged = merge(snapshot, storage.valueOf(theirs))
+        const again = merged && await storage.save(merged, theirs.revision)
+        if (merged && again) result = again
+        if (merged && again?.ok) isRevisionKnown = showMerged(merged, merge)
+      }
       writing.delete(record.id)
       pending--
       if (result?.ok) {
-        revisions.set(snapshot.id, result.revision)
+        if (isRevisionKnown) revisions.set(snapshot.id, result.revision)
         if (options.laterSaveEndsError && saveState.value.status === 'error') saveState.value = { status: 'saving' }
         channel.post({ kind: savedKind, id: snapshot.id, revision: result.revision })
       }
@@ -158,6 +172,21 @@ export function createSavedRecords<T extends SavedRecord, S extends { revision: 
     })
     queue = done.then(() => undefined, () => undefined)
     return done
+  }
+
+  /**
+   * After this tab's version and another tab's were merged and written: this tab shows the merged record, and a newer
+   * change of its own still waiting to be written is merged with it too. When that newer change cannot be merged, the
+   * revision written is not taken as known, so that change meets the revision check and the user chooses; `false` then.
+   */
+  function showMerged(merged: T, merge: (mine: T, theirs: T) => T | undefined): boolean {
+    const newer = latest.get(merged.id)
+    const shown = newer ? merge(newer, merged) : merged
+    if (!shown) return false
+    if (newer) latest.set(merged.id, shown)
+    if (creating.has(merged.id)) creating.set(merged.id, shown)
+    records.value = records.value.map(r => (r.id === merged.id ? shown : r))
+    return true
   }
 
   /**

@@ -33,6 +33,9 @@ export const useWorkshopsStore = defineStore('workshops', () => {
     copyOf,
     laterSaveEndsError: true,
     skipsWriteInConflict: false,
+    // Two tabs of one live workshop (one following the server, one where a consensus is typed) save at the same moment
+    // as a matter of course: their copies merge. Loaded only then, so the home page does not download the live rules.
+    loadMerge: async () => (await import('@/domain/live-mirror')).mergeLiveCopies,
   })
   const { records: workshops, sorted, isLoaded, loadError, unreadable, backend, saveState, recentlyDeleted, conflicts, deletedElsewhere } = records
   const { load, retryLoad, find, put, forget, remove, dismissUndo, removeUnreadable, takeTheirs, keepMineAsCopy } = records

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { readWorkshop } from '../server/api-client'
+import { createWorkshop, profileOf, readWorkshop } from '../server/api-client'
 import { startServer, type RunningServer } from '../server/harness'
 import { ARTIFACTS, expectNoSeriousA11yViolations, trackCspViolations, trackErrors } from './helpers'
 
@@ -21,15 +21,16 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function participant(browser: Browser, code: string, options: { width?: number, role?: string } = {}): Promise<{ context: BrowserContext, page: Page }> {
+async function participant(browser: Browser, code: string, options: { width?: number, role?: string, title?: string } = {}): Promise<{ context: BrowserContext, page: Page }> {
+  const title = options.title ?? 'Regional workshop, Suva'
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.width ? 780 : 900 } })
   const page = await context.newPage()
   await page.goto(`${server.url}/#/join/${code}`)
-  await expect(page.getByRole('heading', { level: 2, name: 'Workshop: Regional workshop, Suva' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: `Workshop: ${title}` })).toBeVisible()
   if (options.role) await page.getByLabel('Your role (optional)').fill(options.role)
   await page.getByRole('button', { name: 'Join and start answering' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Mandate & institutional anchoring' })).toBeVisible()
-  await expect(page.getByText(/Live workshop: Regional workshop, Suva \(you are P\d\)/)).toBeVisible()
+  await expect(page.getByText(`Live workshop: ${title} (you are P`)).toBeVisible()
   await expect(page.getByText(`Live workshop: your answers are saved on this device and sent to the workshop server at ${new URL(server.url).host}, and nowhere else.`)).toBeVisible()
   return { context, page }
 }
@@ -188,8 +189,11 @@ test('a live workshop: the facilitator works in the workshop\'s own screens as a
   await expect(facilitator.getByTestId('live-progress')).toHaveText('3 joined · 2 answering · 1 submitted')
   await phone.page.getByRole('button', { name: 'See the group\'s answers' }).click()
   await expect(phone.page.getByRole('alert')).toHaveText('The facilitator has not yet opened the group\'s answers to participants.')
-  await facilitator.getByLabel('Let participants who have submitted see the group\'s answers').check()
-  await expect(facilitator.getByLabel('Let participants who have submitted see the group\'s answers')).toBeChecked()
+  const spread = facilitator.getByLabel('Let participants who have submitted see the group\'s answers')
+  await spread.check()
+  // The click ticks the box at once; the server has the setting once the box can be used again (and is still ticked).
+  await expect(spread).toBeEnabled()
+  await expect(spread).toBeChecked()
   await phone.page.getByRole('button', { name: 'See the group\'s answers' }).click()
   await expect(phone.page.getByRole('table', { name: /How the group answered \(3 participants\)/ })).toBeVisible()
   await expectNoSeriousA11yViolations(phone.page)
@@ -287,6 +291,8 @@ test('a regional workshop: a participant chooses their delegation, closes the ta
   await expect(page.getByText(/Live workshop: Regional workshop, Kathmandu \(you are P1\)/)).toBeVisible()
   await answer(page, 'I1.1', 2)
   await expect(page.getByTestId('live-status')).toHaveText('All your answers have been sent.')
+  // Sent, and saved on the phone itself (the two end in either order): only then is the tab closed.
+  await expect(page.getByText(/All changes saved on this device/)).toBeVisible()
   let view = await readWorkshop(server.url, created)
   const participantIds = () => view.workshop.delegations.flatMap(d => d.participants.map(p => p.id))
   expect(view.workshop.delegations.map(d => d.participants.length)).toEqual([0, 1])
@@ -333,5 +339,80 @@ test('a regional workshop: a participant chooses their delegation, closes the ta
 
   expect(errors.filter(e => !/Failed to load resource|net::ERR/.test(e))).toEqual([])
   await context.close()
+  await facilitatorContext.close()
+})
+
+test('two facilitator tabs on one live workshop: one follows the server, both show each answer, the other takes over when it closes, a consensus set in either reaches the server', async ({ browser }) => {
+  test.setTimeout(90_000)
+  const created = await createWorkshop(server.url, 'Two tabs, Apia', [profileOf('WSM', 'Ministry of Foreign Affairs and Trade')])
+  const delegationId = (await readWorkshop(server.url, created)).workshop.delegations[0]!.id
+  const delegationPage = `${server.url}/#/workshops/${created.workshopId}/d/${delegationId}`
+  const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  /** Opens a facilitator's tab on the delegation's page, recording when it opens the server's stream of changes. */
+  async function facilitatorTab(url: string): Promise<{ page: Page, streams: string[], errors: string[] }> {
+    const page = await facilitatorContext.newPage()
+    const streams: string[] = []
+    page.on('request', (request) => { if (/\/api\/workshops\/[^/]+\/events/.test(request.url())) streams.push(request.url()) })
+    const errors = trackErrors(page)
+    await page.goto(url)
+    return { page, streams, errors }
+  }
+
+  // The facilitator's address keeps the key in this browser; a second tab then opens the same delegation.
+  const first = await facilitatorTab(`${server.url}${created.facilitatorPath}`)
+  await expect(first.page.getByRole('heading', { level: 1, name: 'Live room' })).toBeVisible()
+  await first.page.getByRole('link', { name: 'Samoa — Ministry of Foreign Affairs and Trade' }).click()
+  await expect(first.page.getByRole('heading', { name: 'Participants (0)' })).toBeVisible()
+  await expect(first.page.getByTestId('live-connection')).toHaveText(/Live: answers appear as they arrive\./)
+  const second = await facilitatorTab(delegationPage)
+  await expect(second.page.getByRole('heading', { name: 'Participants (0)' })).toBeVisible()
+  await expect(second.page.getByTestId('live-connection')).toContainText('Live:')
+  expect(first.streams.length).toBeGreaterThan(0)
+
+  const alice = await participant(browser, created.joinCode, { title: 'Two tabs, Apia', role: 'ICT ministry' })
+  await expect(first.page.getByRole('heading', { name: 'Participants (1)' })).toBeVisible()
+  await expect(second.page.getByRole('heading', { name: 'Participants (1)' })).toBeVisible()
+
+  // Each answer shows in both tabs: the following one hears the server, the other one hears that tab.
+  const delays: number[] = []
+  async function answerSeenIn(tabs: Page[], indicator: string, level: number) {
+    await answer(alice.page, indicator, level)
+    const sent = Date.now()
+    for (const tab of tabs) await expect(cell(tab, indicator, level)).toHaveText('1', { timeout: 2000 })
+    delays.push(Date.now() - sent)
+  }
+  await answerSeenIn([first.page, second.page], 'I1.1', 3)
+  await answerSeenIn([second.page, first.page], 'I1.2', 1)
+  // Only one tab follows the server.
+  expect(second.streams).toEqual([])
+
+  // A consensus with a note set in the tab that does not follow the server reaches it through the one that does.
+  // (with one participant nothing is a discussion item: the items are under "agreed")
+  await second.page.locator('details.agreed-items > summary').click()
+  const item = second.page.locator('[data-consensus="I1.1"]')
+  await item.locator('input[value="level-2"]').check({ force: true })
+  await item.getByLabel(/Why the room agreed this answer/).fill('Set in the second tab')
+  await expect.poll(async () => (await serverExport(second.page, created.workshopId)).workshop.delegations[0]!.consensus['I1.1'], { timeout: 10_000 })
+    .toMatchObject({ choice: { level: 2 }, note: 'Set in the second tab' })
+  await expect(first.page.locator('[data-consensus="I1.1"]').getByLabel(/Why the room agreed this answer/)).toHaveValue('Set in the second tab')
+
+  // The following tab is closed: the other one takes the stream over and keeps following.
+  await first.page.close()
+  await expect.poll(() => second.streams.length, { timeout: 10_000 }).toBeGreaterThan(0)
+  await expect(second.page.getByTestId('live-connection')).toHaveText(/Live: answers appear as they arrive\./)
+  await answerSeenIn([second.page], 'I1.3', 4)
+  await answerSeenIn([second.page], 'I1.4', 0)
+  console.log(`facilitator tabs updated ${delays.join(', ')} ms after each answer`)
+
+  // A consensus set there, now the following tab, reaches the server too.
+  const next = second.page.locator('[data-consensus="I1.2"]')
+  await next.locator('input[value="level-3"]').check({ force: true })
+  await expect.poll(async () => (await serverExport(second.page, created.workshopId)).workshop.delegations[0]!.consensus['I1.2'], { timeout: 10_000 })
+    .toMatchObject({ choice: { level: 3 } })
+  await expect(second.page.getByTestId('live-unsent')).toHaveCount(0)
+  await expect(second.page.getByText(/changed in another tab or window/)).toHaveCount(0)
+
+  expect([...first.errors, ...second.errors].filter(e => !/Failed to load resource|net::ERR/.test(e))).toEqual([])
+  await alice.context.close()
   await facilitatorContext.close()
 })

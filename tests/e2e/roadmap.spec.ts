@@ -69,3 +69,30 @@ test('the roadmap can be edited, survives a reload, travels in the export and la
   expect(foreign).toEqual([])
   expect(errors).toEqual([])
 })
+
+test('an owner or a sign-off name still being typed when the page is hidden (another tab or app) is saved', async ({ page }) => {
+  await page.goto('/')
+  await page.getByLabel('Import an answers file…').setInputFiles('tests/fixtures/emerging-mid.tda.json')
+  await page.getByRole('link', { name: 'Open it' }).click()
+  await page.getByRole('link', { name: 'Roadmap', exact: true }).click()
+  await expect(page.getByText(/All changes saved on this device/)).toBeVisible()
+  const first = page.locator('.roadmap-item').first()
+  const title = (await first.locator('h4').textContent())!.trim()
+  /** What the browser does when the user switches to another tab or app (headless Chromium keeps every page visible). */
+  const hide = () => page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
+  })
+  // Typed, the field not left: the browser sends no "change" when the page is hidden.
+  await first.getByLabel('Owner').fill('Head of the Digital Affairs Desk')
+  await hide()
+  await expect(page.getByText(/All changes saved on this device/)).toBeVisible()
+  await page.reload()
+  await expect(page.locator('.roadmap-item', { hasText: title }).first().getByLabel('Owner')).toHaveValue('Head of the Digital Affairs Desk')
+  await page.getByLabel('Prepared by').fill('A. Mensah')
+  await hide()
+  await expect(page.getByText(/All changes saved on this device/)).toBeVisible()
+  await page.reload()
+  await expect(page.getByLabel('Prepared by')).toHaveValue('A. Mensah')
+})

@@ -120,7 +120,12 @@ test('two tabs editing one assessment: the second save is stopped, the user is t
   await first.locator('#indicator-I1-3-evidence').fill('Cabinet decision 14/2026')
   await expect(first.getByText(/All changes saved on this device/)).toBeVisible()
 
-  await second.locator('input[name="indicator-I1-4-answer"][value="level-1"]').check()
+  // The answer is chosen by a click event alone. A real click first focuses the radio, and the focus saves the
+  // place in the questionnaire: that save meets the other tab's change first, and the panel it opens moves the
+  // questions down under the pointer before the button is released, so the click lands elsewhere (a slow machine
+  // shows it). Then the answer itself is never chosen.
+  await second.locator('input[name="indicator-I1-4-answer"][value="level-1"]').dispatchEvent('click')
+  await expect(second.locator('input[name="indicator-I1-4-answer"][value="level-1"]')).toBeChecked()
   const panel = second.locator('.conflict-panel')
   await expect(panel.getByRole('heading', { name: 'This assessment was changed in another tab or window' })).toBeVisible()
   await expect(panel).toBeVisible()

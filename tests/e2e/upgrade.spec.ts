@@ -61,6 +61,8 @@ test('an imported 1.0.0 assessment is upgraded to 1.1.0: what changed is listed,
   await expect(i53.getByRole('radio', { name: /^4 ·/ })).toBeChecked()
   await expectNoSeriousA11yViolations(page)
 
+  // The marks go at once, the writes follow: reload only once they are on the device.
+  await expect(page.getByText(/All changes saved on this device/)).toBeVisible()
   await page.reload()
   await page.getByRole('link', { name: 'Review' }).click()
   await expect(page.getByRole('heading', { name: '7 answers to look at again after the upgrade' })).toBeVisible()

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   applyLiveParticipants, applyLiveSnapshot, applyLiveWorkshopChange, consensusByDelegation, detachLiveWorkshop,
-  isFollowedLive, markLiveDeleted, mergeConsensus, mergeLiveWorkshop, pendingConsensus,
+  isFollowedLive, markLiveDeleted, mergeConsensus, mergeLiveCopies, mergeLiveWorkshop, pendingConsensus,
 } from '@/domain/live-mirror'
 import { emptyProfile } from '@/domain/profile'
 import { emptyRoadmapEdits } from '@/domain/roadmap'
@@ -314,5 +314,61 @@ describe('pendingConsensus: what the server has not received yet', () => {
   it('consensusByDelegation lists every delegation, empty ones too', () => {
     const local = workshop([delegation('d1', [], { a1: entry(3, 'x', T3) }), delegation('d2', [])])
     expect(consensusByDelegation(local)).toEqual({ d1: { a1: entry(3, 'x', T3) }, d2: {} })
+  })
+})
+
+describe('mergeLiveCopies: two tabs saving one live workshop at once', () => {
+  const at = (p: Participant, updatedAt: string, level?: number): Participant => ({
+    ...p, updatedAt, ...(level === undefined ? {} : { answers: { a1: { kind: 'level', level, confidence: 'self-declared', evidence: '', updatedAt } } }),
+  })
+  // The following tab wrote what the server sent: P1 answered 4 at T2, and the server's echo of the consensus set at T1.
+  const following = workshop([delegation('d1', [at(person('s1', 1, 'live'), T2, 4)], { a1: entry(2, '', T1) })], { live: room, updatedAt: T2 })
+  // The other tab wrote the note being typed (T3), from the copy it had: P1 still at 2 (T1).
+  const typing = workshop([delegation('d1', [at(person('s1', 1, 'live'), T1, 2)], { a1: entry(2, 'The decree names a focal point', T3) })], { live: room, updatedAt: T3 })
+
+  it('keeps the later consensus entry and the later state of each live participant, whichever tab saved first', () => {
+    for (const [mine, theirs] of [[following, typing], [typing, following]] as const) {
+      const merged = mergeLiveCopies(mine, theirs)!
+      expect(merged.delegations[0]!.consensus.a1!.note).toBe('The decree names a focal point')
+      expect(merged.delegations[0]!.participants.map(p => [p.id, p.updatedAt, p.answers.a1?.kind === 'level' ? p.answers.a1.level : null])).toEqual([['s1', T2, 4]])
+      expect(merged.updatedAt).toBe(T3)
+      expect(workshopSchema.safeParse(merged).success).toBe(true)
+    }
+  })
+
+  it('keeps the indicators and live participants only one copy has, in number order', () => {
+    const mine = workshop([delegation('d1', [person('s2', 2, 'live'), person('s1', 1, 'live')], { a1: entry(1, 'mine', T1) })], { live: room })
+    const theirs = workshop([delegation('d1', [person('s3', 3, 'live')], { a2: entry(3, 'theirs', T1) })], { live: room })
+    const merged = mergeLiveCopies(mine, theirs)!
+    expect(merged.delegations[0]!.participants.map(p => p.id)).toEqual(['s1', 's2', 's3'])
+    expect(Object.keys(merged.delegations[0]!.consensus).sort()).toEqual(['a1', 'a2'])
+  })
+
+  it('takes theirs on a tie', () => {
+    const mine = workshop([delegation('d1', [{ ...person('s1', 1, 'live'), role: 'mine' }], { a1: entry(1, 'mine', T1) })], { live: room, updatedAt: T1 })
+    const theirs = workshop([delegation('d1', [{ ...person('s1', 1, 'live'), role: 'theirs' }], { a1: entry(2, 'theirs', T1) })], { live: room, updatedAt: T1 })
+    const merged = mergeLiveCopies(mine, theirs)!
+    expect(merged.delegations[0]!.participants[0]!.role).toBe('theirs')
+    expect(merged.delegations[0]!.consensus.a1!.note).toBe('theirs')
+    expect(merged.updatedAt).toBe(T1)
+  })
+
+  it('does not mind the order in which the fields were written', () => {
+    const reordered = JSON.parse(JSON.stringify({ live: room, ...typing })) as Workshop
+    expect(mergeLiveCopies(following, reordered)?.delegations[0]!.consensus.a1!.note).toBe('The decree names a focal point')
+  })
+
+  it('leaves the choice to the facilitator when the copies differ in anything else, or are not live', () => {
+    const other = (change: Partial<Workshop>) => ({ ...typing, ...change })
+    expect(mergeLiveCopies(following, other({ title: 'Renamed' }))).toBeUndefined()
+    expect(mergeLiveCopies(following, other({ live: { ...room, closed: true } }))).toBeUndefined()
+    expect(mergeLiveCopies(following, other({ delegations: [{ ...typing.delegations[0]!, profile: { ...emptyProfile('2026-11-29'), ministry: 'MFA' } }] }))).toBeUndefined()
+    expect(mergeLiveCopies(following, other({ delegations: [{ ...typing.delegations[0]!, participants: [...typing.delegations[0]!.participants, person('f1', 2, 'file')] }] }))).toBeUndefined()
+    expect(mergeLiveCopies(following, other({ delegations: [...typing.delegations, delegation('d2', [])] }))).toBeUndefined()
+    const notLive = detachLiveWorkshop(following)
+    const theirsNotLive = detachLiveWorkshop(typing)
+    expect(mergeLiveCopies(notLive, typing)).toBeUndefined()
+    expect(mergeLiveCopies(following, theirsNotLive)).toBeUndefined()
+    expect(mergeLiveCopies(notLive, theirsNotLive)).toBeUndefined()
   })
 })

@@ -160,6 +160,29 @@ describe('the workshops store', () => {
     expect(await fake.storage.get('workshops', id)).toMatchObject({ revision: 2, title: 'Kathmandu workshop' })
   })
 
+  it('merges, without asking, two tabs\' saves of one live workshop: what the server sent in one, the consensus typed in the other', async () => {
+    const following = await openTab()
+    const id = (await following.create(input()))!
+    await following.update(id, w => ({ ...w, live: { joinBases: [], joinCode: 'ABCD2345', closed: false, spreadAllowed: false } }))
+    const typing = await openTab()
+    const delegationId = following.find(id)!.delegations[0]!.id
+    const arrived = { id: 's1', number: 1, role: '', source: 'live' as const, submitted: false, addedAt: '2026-11-29T09:00:00.000Z', updatedAt: '2026-11-29T09:00:00.000Z', answers: { a1: level(4) } }
+    expect(await following.update(id, w => ({ ...w, delegations: w.delegations.map(d => ({ ...d, participants: [arrived] })) }))).toBe(true)
+    expect(await typing.setConsensus(id, delegationId, 'a1', { note: 'Typed in the other tab' })).toBe(true)
+    expect(typing.conflicts).toEqual({})
+    expect(typing.saveState.status).toBe('saved')
+    const stored = await fake.storage.get<{ revision: number, delegations: Array<{ participants: Array<{ id: string }>, consensus: Record<string, { note: string }> }> }>('workshops', id)
+    expect(stored?.revision).toBe(4)
+    expect(stored?.delegations[0]?.participants.map(p => p.id)).toEqual(['s1'])
+    expect(stored?.delegations[0]?.consensus.a1?.note).toBe('Typed in the other tab')
+    expect(typing.findDelegation(id, delegationId)?.participants.map(p => p.id)).toEqual(['s1'])
+    await settle()
+    expect(following.findDelegation(id, delegationId)?.consensus.a1?.note).toBe('Typed in the other tab')
+    // the next change of either tab goes through as usual
+    expect(await typing.setConsensus(id, delegationId, 'a1', { note: 'And corrected' })).toBe(true)
+    expect(await fake.storage.get('workshops', id)).toMatchObject({ revision: 5 })
+  })
+
   it('"keep mine as a copy" stores this tab\'s version under a new id and shows the other tab\'s under the original', async () => {
     const first = await openTab()
     const id = (await first.create(input()))!
