@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { listedProblems, type Problem } from '../domain/problem'
 import { DEFAULT_LOCALE, findUiLocale, NUMBERING_SYSTEM } from '../i18n/locales'
-import { describePath, describeProblem, type Translate } from '../i18n/problems'
+import { describePath, describeProblem } from '../i18n/problems'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -40,13 +40,16 @@ function pluralForm(text: string, count: unknown): string {
   return forms[Math.min(count, 2)]!
 }
 
-/** A translator over the UI messages of `code`, English filling any gap, with `{name}` values and plural forms. */
-export type NodeTranslate = (key: string, params?: Record<string, string | number>, count?: number) => string
+/**
+ * A translator over the UI messages of `code`, English filling any gap, with `{name}` values and plural forms;
+ * `locale` is the interface language it speaks (the requested code, or English).
+ */
+export type NodeTranslate = ((key: string, params?: Record<string, string | number>, count?: number) => string) & { readonly locale: string }
 
 export function nodeTranslator(code: string): NodeTranslate {
   const layers = [readUiMessages(code), readUiMessages(DEFAULT_LOCALE)]
   const formatter = new Intl.NumberFormat(uiLocaleFor(code), { numberingSystem: NUMBERING_SYSTEM })
-  return (key, params = {}, count) => {
+  const translate = (key: string, params: Record<string, string | number> = {}, count?: number) => {
     const text = layers.map(layer => lookup(layer, key)).find(found => found !== undefined) ?? key
     return pluralForm(text, count).replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name]
@@ -54,11 +57,12 @@ export function nodeTranslator(code: string): NodeTranslate {
       return typeof value === 'number' ? formatter.format(value) : value
     })
   }
+  return Object.assign(translate, { locale: uiLocaleFor(code) })
 }
 
 /** One problem on one line for a terminal: `file › path: plain words` (French puts a space before the colon). */
-export function problemLine(file: string, item: Problem, t: Translate): string {
-  return t('cli.line', { file, path: describePath(item.path, t), problem: describeProblem(item, t) })
+export function problemLine(file: string, item: Problem, t: NodeTranslate): string {
+  return t('cli.line', { file, path: describePath(item.path, t), problem: describeProblem(item, t, t.locale) })
 }
 
 /** Every problem of a file, at most 50 lines, then "…and N more problems.". */

@@ -133,7 +133,7 @@ export function parseAssessmentFile(
   const file = parsed.data
   const questionnaire = findQuestionnaire(file.questionnaire.id, file.questionnaire.version)
   if (!questionnaire) {
-    const available = availableQuestionnaires.map(q => `${q.id} ${q.version}`).join(', ') || '—'
+    const available = availableQuestionnaires.map(q => `${q.id} ${q.version}`)
     return { ok: false, errors: [problem('answers.questionnaireUnavailable', 'questionnaire', { id: file.questionnaire.id, version: file.questionnaire.version, available })] }
   }
 

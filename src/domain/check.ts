@@ -29,16 +29,15 @@ type PathPart = string | number
 /**
  * Reads JSON text safely: refuses a text of more than `maxBytes` UTF-8 bytes, an empty one, one nested deeper than
  * the shared limit (counted without recursion, before parsing) and one that is not JSON, saying what it looks like
- * instead (a PDF, a Word file, a picture, a web page) or where the syntax breaks.
+ * instead (a PDF, a Word file, a picture, a web page) or where the syntax breaks. A text over the limit that is
+ * plainly not JSON is named for what it is: a binary file decoded as text grows (each stray byte becomes "�", three
+ * bytes), so "too large" would give a size the file does not have.
  */
 export function parseJson(text: string, maxBytes: number, expected: ExpectedFile): { ok: true, value: unknown } | { ok: false, error: CheckIssue } {
-  // A cheap bound first: a UTF-8 character takes at least one byte, at most three per UTF-16 unit.
-  // More UTF-16 units than allowed bytes is too large whatever the characters (each takes at least one byte): refused
-  // at once, without counting. Only a text between a third of the limit and the limit needs its bytes counted.
-  if (text.length > maxBytes) return { ok: false, error: checkFileSize(text.length, maxBytes)! }
-  if (text.length * 3 > maxBytes) {
-    const bytes = utf8Length(text)
-    if (bytes > maxBytes) return { ok: false, error: checkFileSize(bytes, maxBytes)! }
+  const tooLarge = textSizeProblem(text, maxBytes)
+  if (tooLarge) {
+    const kind = sniffNonJson(text)
+    return { ok: false, error: kind ? problem(kind, '(file)', { expected }) : tooLarge }
   }
   const body = text.replace(/^\uFEFF/, '')
   if (body.trim() === '') return { ok: false, error: problem('file.empty', '(file)') }
@@ -55,6 +54,22 @@ export function parseJson(text: string, maxBytes: number, expected: ExpectedFile
     const before = body.slice(0, offset).split('\n')
     return { ok: false, error: problem('file.notJson', '(file)', { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }) }
   }
+}
+
+/**
+ * The size problem of a text of more than `maxBytes` UTF-8 bytes, or null. Bytes are counted without a copy, and only
+ * when the length cannot settle it: a UTF-16 unit takes at least one byte and at most three (a surrogate pair, two
+ * units, takes four), so more units than allowed bytes is too large at once, and at most a third as many is within.
+ * The size given when refused at once is the length, a lower bound of the bytes: callers that read a file check its
+ * size in bytes before reading it (File.size in the app, fs.stat in the command line, the server's body limit), so
+ * only text already in memory gets there, and counting 30 million characters to print a figure would cost more than
+ * the refusal.
+ */
+export function textSizeProblem(text: string, maxBytes: number): CheckIssue | null {
+  if (text.length > maxBytes) return checkFileSize(text.length, maxBytes)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; counting the bytes gives null too, only slower
+  if (text.length * 3 <= maxBytes) return null
+  return checkFileSize(utf8Length(text), maxBytes)
 }
 
 function isLocalizedText(value: unknown): value is LocalizedText {

@@ -3,6 +3,7 @@ export const ISOLATE_START = '\u2068'
 export const ISOLATE_END = '\u2069'
 
 const RIGHT_TO_LEFT = /^(ar|fa|he|iw|ur|ps|yi|dv|ckb)(-|_|$)/i
+const FRENCH = /^fr(-|_|$)/i
 
 /** Whether a language is written right to left (Arabic among this app's languages; a regional tag such as ar-EG too). */
 export function isRightToLeft(locale: string): boolean {
@@ -20,6 +21,25 @@ export function isolate(text: string, locale: string): string {
 /** What separates the items of a list of codes: the Arabic comma "، " in a right-to-left language, ", " otherwise. */
 export function listSeparator(locale: string): string {
   return isRightToLeft(locale) ? '، ' : ', '
+}
+
+/**
+ * What separates clauses that already hold commas (a dimension and its score, one difference and the next): the Arabic
+ * semicolon "؛ " in a right-to-left language, " ; " in French (a no-break space before it, as French typesets it),
+ * "; " otherwise.
+ */
+export function clauseSeparator(locale: string): string {
+  if (isRightToLeft(locale)) return '؛ '
+  return FRENCH.test(locale) ? '\u00a0; ' : '; '
+}
+
+/**
+ * Names joined for a plain-text field that should hold no direction marks, such as a document's author in its
+ * metadata (shown by file managers and PDF readers, which may print the marks as boxes): "Ministry, Unit" or, in
+ * Arabic, "الوزارة، الوحدة". Blank names are left out; none gives ''.
+ */
+export function listNames(names: readonly string[], locale: string): string {
+  return names.filter(name => name.trim() !== '').join(listSeparator(locale))
 }
 
 /**

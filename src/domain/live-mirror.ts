@@ -1,5 +1,5 @@
 import { isSameJson } from './revision'
-import type { ConsensusEntry, Delegation, Participant, Workshop } from './workshop-model'
+import { WORKSHOP_LIMITS, type ConsensusEntry, type Delegation, type Participant, type Workshop } from './workshop-model'
 
 /**
  * The facilitator's copy of a live workshop: the workshop server holds the participants' answers and the consensus
@@ -66,15 +66,22 @@ function byNumber(participants: Participant[]): Participant[] {
   return [...participants].sort((a, b) => a.number - b.number)
 }
 
+/** The highest number the server gives a live participant of a delegation (it refuses the next one): P500. */
+export const SERVER_NUMBER_TOP = WORKSHOP_LIMITS.participants
+
 /**
  * Live participants keep the server's numbers (their phones show "you are P4"); a participant added on this device
- * (file, QR, hand round) whose number a live participant now holds moves to the first number above every number in
- * use, so no two participants of a delegation share a label.
+ * (file, QR, hand round) whose number a live participant now holds moves, in number order, to the first number above
+ * both every number in use and every number the server gives (P501, then P502 …), so no two participants of a
+ * delegation share a label. The server numbers its participants P1, P2 … and never past P500, so a participant moved
+ * there never moves again, and one added here after it (numbered above the highest, P502 …) never moves at all:
+ * each participant added here changes number at most once, and "P501" keeps meaning the same person in the notes.
+ * Moving only to the next number above the others would move it again at every later arrival (P3, P4, P5 …).
  */
 function settleNumbers(participants: readonly Participant[]): Participant[] {
   const sorted = byNumber([...participants])
   const liveNumbers = new Set(sorted.filter(p => p.source === 'live').map(p => p.number))
-  let next = sorted.reduce((top, p) => Math.max(top, p.number), 0) + 1
+  let next = sorted.reduce<number>((top, p) => Math.max(top, p.number), SERVER_NUMBER_TOP) + 1
   return byNumber(sorted.map(p => (p.source !== 'live' && liveNumbers.has(p.number) ? { ...p, number: next++ } : p)))
 }
 

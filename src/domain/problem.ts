@@ -45,8 +45,11 @@ export const PROBLEM_CODES = [
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number]
 
-/** Values put into the translated message. Strings from the input are already made safe to show (see `shown`). */
-export type ProblemParams = Readonly<Record<string, string | number>>
+/**
+ * Values put into the translated message. Strings from the input are already made safe to show (see `shown`). A list
+ * (the questionnaires available, the fields not allowed) stays a list: the edge joins it in the reader's language.
+ */
+export type ProblemParams = Readonly<Record<string, string | number | readonly string[]>>
 
 /** One problem: what (`code` + `params`) and where (`path`, a JSON path such as `indicators[3].dimension`, or `(file)`). */
 export interface Problem {
@@ -63,8 +66,11 @@ export function isProblemCode(value: string): value is ProblemCode {
 
 /** A problem; text values are cleaned of characters that could hide or reorder the message (input is often quoted). */
 export function problem(code: ProblemCode, path: string, params: ProblemParams = {}): Problem {
-  const clean: Record<string, string | number> = {}
-  for (const [name, value] of Object.entries(params)) clean[name] = typeof value === 'string' ? value.replace(UNSAFE, '\uFFFD') : value
+  const clean: Record<string, string | number | readonly string[]> = {}
+  const safe = (text: string) => text.replace(UNSAFE, '\uFFFD')
+  for (const [name, value] of Object.entries(params)) {
+    clean[name] = typeof value === 'string' ? safe(value) : typeof value === 'number' ? value : value.map(safe)
+  }
   return { code, params: clean, path }
 }
 

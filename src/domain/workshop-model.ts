@@ -20,8 +20,13 @@ export const WORKSHOP_FILE_FORMAT = 'tech-diplomacy-workshop'
 
 export const WORKSHOP_LIMITS = {
   delegations: 50,
-  /** Participants per delegation; a live workshop room holds up to 200. */
+  /** Participants per delegation; also the highest number a live workshop's server gives (it refuses the next one). */
   participants: 500,
+  /**
+   * The highest participant number: twice the participants, so that a participant added on the facilitator's device
+   * whose number a live participant took can move above every number the server gives (see `live-mirror.ts`).
+   */
+  participantNumber: 1000,
   titleLength: 200,
   roleLength: 200,
   nameLength: 200,
@@ -35,7 +40,7 @@ export type ParticipantSource = (typeof PARTICIPANT_SOURCES)[number]
 export const participantSchema = z.object({
   id: z.string().min(1).max(100),
   /** 1, 2, 3 … within the delegation: shown as "P1", "P2" … unless the workshop shows names. */
-  number: z.number().int().min(1).max(WORKSHOP_LIMITS.participants),
+  number: z.number().int().min(1).max(WORKSHOP_LIMITS.participantNumber),
   /** Optional role, e.g. "ICT ministry", "regulator". */
   role: z.string().max(WORKSHOP_LIMITS.roleLength, 'value.tooLong').default(''),
   /** Optional name; shown only when the workshop's `showNames` is on. */

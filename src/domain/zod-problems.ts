@@ -10,9 +10,10 @@ function valueType(type: string): ValueType {
   return (VALUE_TYPES as readonly string[]).includes(type) ? (type as ValueType) : 'other'
 }
 
-function quotedList(values: readonly unknown[], max = 6): string {
-  const listed = values.slice(0, max).map(value => `"${shown(value)}"`).join(', ')
-  return values.length > max ? `${listed}, …` : listed
+/** At most six values, each quoted, then "…" for the rest: a list the edge joins in the reader's language. */
+function quotedList(values: readonly unknown[], max = 6): string[] {
+  const listed = values.slice(0, max).map(value => `"${shown(value)}"`)
+  return values.length > max ? [...listed, '…'] : listed
 }
 
 /**

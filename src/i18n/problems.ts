@@ -1,3 +1,4 @@
+import { listCodes } from '../domain/list-text'
 import type { Problem } from '../domain/problem'
 
 /** A message lookup such as vue-i18n's `t`: key and named values in, text out. */
@@ -6,11 +7,16 @@ export type Translate = (key: string, params: Record<string, string | number>) =
 const FILE_KINDS = new Set(['answers', 'questionnaire', 'workshop'])
 
 /**
- * A problem in the reader's language: `problems.<code>` with its values, where values that are themselves words
- * (a kind of file, a kind of value) are translated first. Used by the app and the command line alike.
+ * A problem in the reader's language (`locale`, the language of `t`): `problems.<code>` with its values, where values
+ * that are themselves words (a kind of file, a kind of value) are translated first and a list is joined as that
+ * language lists codes ("mini 1.0.0, tech-diplomacy 1.1.0"; the Arabic comma in Arabic; "—" when empty). Used by the
+ * app and the command line alike.
  */
-export function describeProblem(item: Problem, t: Translate): string {
-  const params: Record<string, string | number> = { ...item.params }
+export function describeProblem(item: Problem, t: Translate, locale: string): string {
+  const params: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(item.params)) {
+    params[name] = typeof value === 'string' || typeof value === 'number' ? value : value.length > 0 ? listCodes(value, locale) : '—'
+  }
   if (typeof params.expected === 'string' && FILE_KINDS.has(params.expected) && item.code.startsWith('file.')) {
     params.expected = t(`problems.fileKinds.${params.expected}`, {})
   }

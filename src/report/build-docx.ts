@@ -3,6 +3,7 @@ import { createContext, type ReportInput } from './context'
 import { docxDocument, DocxWriter } from './docx-writer'
 import { directionOf } from '../i18n/locales'
 import { fill } from './labels'
+import { listNames } from '../domain/list-text'
 import { writeReport } from './sections'
 
 /** What the Word report needs: the PDF's input without the embedded fonts (Word uses its own). */
@@ -19,7 +20,7 @@ export async function buildReportDocx(input: DocxReportInput): Promise<Uint8Arra
   const doc = docxDocument(w, {
     title: `${c.labels.title} — ${c.countryName}`,
     subject: fill(c.labels.subject, { country: c.countryName }),
-    author: [c.assessment.profile.ministry, c.assessment.profile.unit].filter(Boolean).join(', '),
+    author: listNames([c.assessment.profile.ministry, c.assessment.profile.unit], c.locale),
     language: c.locale,
     footer: `${c.countryName} · ${generated}`,
     pageWord,

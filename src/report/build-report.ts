@@ -2,6 +2,7 @@ import { createContext, type ReportContext, type ReportInput } from './context'
 import { addFooters, createDocument, Writer } from './document'
 import { directionOf } from '../i18n/locales'
 import { fill } from './labels'
+import { listNames } from '../domain/list-text'
 import { writeReport } from './sections'
 import type { ReportWriter } from './writer'
 
@@ -18,7 +19,7 @@ export function buildReportPdf(input: ReportInput, appendix?: (w: ReportWriter, 
   doc.setProperties({
     title,
     subject: fill(c.labels.subject, { country: c.countryName }),
-    author: [c.assessment.profile.ministry, c.assessment.profile.unit].filter(Boolean).join(', '),
+    author: listNames([c.assessment.profile.ministry, c.assessment.profile.unit], c.locale),
     keywords: 'tech diplomacy, maturity, roadmap',
     creator: 'Tech Diplomacy Maturity Assessment',
   })

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test'
 import { pdfPages } from '../pdf-text'
 import { ARTIFACTS, expectNoSeriousA11yViolations, trackErrors } from './helpers'
 import { createWorkshop, dropFiles, participantFile } from './workshop-helpers'
+import { seedWorkshop, sixParticipantWorkshop } from './workshop-seed'
 
 test('six answers files dropped at once become P1–P6; discussion items come first; a consensus with a note drives the results', async ({ page }) => {
   const errors = trackErrors(page)
@@ -211,4 +212,39 @@ test('the heatmap and the consensus can be used with the keyboard alone', async 
   await page.keyboard.press('Space')
   await expect(page.getByTestId('discussion-progress')).toContainText('1 of 2 discussion items discussed')
   await expect(page.locator('[data-consensus="I2.1"]')).toContainText('Consensus now: 2')
+})
+
+test('removing a delegation or a participant asks first: Escape or Cancel keep it and give focus back to the button, the confirm removes it', async ({ page }) => {
+  await page.goto('/')
+  const seeded = sixParticipantWorkshop('w-remove', 'Removals')
+  const [first] = seeded.delegations as Array<Record<string, unknown>>
+  const second = { ...first, id: 'd2', profile: { ...(first!.profile as Record<string, unknown>), country: 'FJI', ministry: 'Ministry of Foreign Affairs' }, participants: [], consensus: {} }
+  await seedWorkshop(page, { ...seeded, delegations: [first, second] })
+  await page.goto('/#/workshops/w-remove')
+
+  const removeFiji = page.getByRole('button', { name: 'Remove the delegation Fiji — Ministry of Foreign Affairs' })
+  const ask = page.getByRole('dialog', { name: 'Remove this delegation?' })
+  await removeFiji.click()
+  await expect(ask).toBeVisible()
+  await expect(ask).toContainText('Fiji — Ministry of Foreign Affairs')
+  await page.keyboard.press('Escape')
+  await expect(ask).toBeHidden()
+  await expect(removeFiji).toBeFocused()
+  await removeFiji.click()
+  await ask.getByRole('button', { name: 'Remove the delegation' }).click()
+  await expect(ask).toBeHidden()
+  await expect(page.locator('[data-delegation="d2"]')).toHaveCount(0)
+  await expect(page.locator('[data-delegation="d1"]')).toBeVisible()
+
+  await page.goto('/#/workshops/w-remove/d/d1')
+  const removeP6 = page.getByRole('button', { name: 'Remove P6' })
+  const askParticipant = page.getByRole('dialog', { name: 'Remove this participant?' })
+  await removeP6.click()
+  await askParticipant.getByRole('button', { name: 'Cancel' }).click()
+  await expect(askParticipant).toBeHidden()
+  await expect(removeP6).toBeFocused()
+  await removeP6.click()
+  await askParticipant.getByRole('button', { name: 'Remove' }).click()
+  await expect(removeP6).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Remove P5' })).toBeVisible()
 })

@@ -188,12 +188,12 @@ describe('answers file edges', () => {
     expect(!result.ok && result.errors.map(e => [e.path, e.code])).toEqual([['schemaVersion', 'value.mustBe']])
   })
 
-  it('names the questionnaires that are available when the file\'s one is not, or a dash when none is', () => {
+  it('names the questionnaires that are available when the file\'s one is not, as a list the reader\'s language joins', () => {
     const text = mutated((f) => { f.questionnaire.version = '9.9.9' })
     const named = parseAssessmentFile(text, find, [{ id: 'mini', version: '1.0.0' }, { id: 'tech-diplomacy', version: '1.2.0' }])
-    expect(!named.ok && named.errors[0]!.params.available).toBe('mini 1.0.0, tech-diplomacy 1.2.0')
+    expect(!named.ok && named.errors[0]!.params.available).toEqual(['mini 1.0.0', 'tech-diplomacy 1.2.0'])
     const none = parseAssessmentFile(text, find)
-    expect(!none.ok && none.errors[0]!.params.available).toBe('—')
+    expect(!none.ok && none.errors[0]!.params.available).toEqual([])
   })
 
   it('falls back to English for a language the questionnaire does not offer, and says so', () => {

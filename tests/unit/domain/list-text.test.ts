@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isolate, isRightToLeft, listCodes, listSeparator, listWords } from '@/domain/list-text'
+import { clauseSeparator, isolate, isRightToLeft, listCodes, listNames, listSeparator, listWords } from '@/domain/list-text'
 
 const FSI = '\u2068'
 const PDI = '\u2069'
@@ -64,5 +64,34 @@ describe('isolate and listSeparator', () => {
   it('the separator is the Arabic comma only in a right-to-left language', () => {
     expect(listSeparator('ar')).toBe('، ')
     expect(listSeparator('en')).toBe(', ')
+  })
+})
+
+describe('clauseSeparator', () => {
+  it('is "; " in English, Spanish and Portuguese', () => {
+    for (const locale of ['en', 'es', 'pt', 'pt-BR']) expect(clauseSeparator(locale)).toBe('; ')
+  })
+
+  it('has a no-break space before the semicolon in French, regional French included', () => {
+    expect(clauseSeparator('fr')).toBe('\u00a0; ')
+    expect(clauseSeparator('fr-CA')).toBe('\u00a0; ')
+    expect(clauseSeparator('fra')).toBe('; ')
+  })
+
+  it('is the Arabic semicolon in Arabic', () => {
+    expect(clauseSeparator('ar')).toBe('؛ ')
+  })
+})
+
+describe('listNames: names in a plain-text field (a document\'s author)', () => {
+  it('joins a ministry and its unit with ", " in English and the Arabic comma in Arabic, with no direction marks', () => {
+    expect(listNames(['Ministry of Foreign Affairs', 'Digital Unit'], 'en')).toBe('Ministry of Foreign Affairs, Digital Unit')
+    expect(listNames(['وزارة الخارجية', 'وحدة التكنولوجيا'], 'ar')).toBe('وزارة الخارجية، وحدة التكنولوجيا')
+  })
+
+  it('leaves out blank names, so one name has no separator and none gives an empty text', () => {
+    expect(listNames(['Ministère des affaires étrangères', '  '], 'fr')).toBe('Ministère des affaires étrangères')
+    expect(listNames(['', 'وحدة'], 'ar')).toBe('وحدة')
+    expect(listNames(['', ''], 'en')).toBe('')
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   applyLiveParticipants, applyLiveSnapshot, applyLiveWorkshopChange, consensusByDelegation, detachLiveWorkshop,
@@ -5,6 +6,7 @@ import {
 } from '@/domain/live-mirror'
 import { emptyProfile } from '@/domain/profile'
 import { emptyRoadmapEdits } from '@/domain/roadmap'
+import { addParticipant } from '@/domain/workshop'
 import { workshopSchema, type ConsensusEntry, type Delegation, type Participant, type Workshop } from '@/domain/workshop-model'
 
 const T0 = '2026-11-29T09:00:00.000Z'
@@ -143,30 +145,102 @@ describe('applyLiveParticipants: only changed participants of one delegation', (
   })
 })
 
-describe('participant numbers: a live participant keeps the server\'s, one added here gives way', () => {
-  // Here: s1 (live, P1) and f2 (file, P2). The server then numbers its next live participant P2.
+describe('participant numbers: a live participant keeps the server\'s, one added here gives way once', () => {
+  // Here: s1 (live, P1) and f2 (file, P2). The server then numbers its next live participant P2. The server gives
+  // P1 … P500 and never more, so a participant added here that must give way goes above P500.
   const local = workshop([delegation('d1', [person('s1', 1, 'live', 1), person('f2', 2, 'file', 3)])])
   const numbers = (w: Workshop) => w.delegations[0]!.participants.map(p => `${p.id}=P${p.number}`)
+  const arrive = (w: Workshop, ...live: Participant[]) => applyLiveParticipants(w, { delegationId: 'd1', participants: live }, T3)
 
-  it('a new live P2 moves the file\'s P2 to P3, the first number above all in use', () => {
-    expect(numbers(applyLiveParticipants(local, { delegationId: 'd1', participants: [person('s2', 2, 'live')] }, T3))).toEqual(['s1=P1', 's2=P2', 'f2=P3'])
+  it('a new live P2 moves the file\'s P2 to P501, the first number above every number the server gives', () => {
+    expect(numbers(arrive(local, person('s2', 2, 'live')))).toEqual(['s1=P1', 's2=P2', 'f2=P501'])
   })
 
-  it('the same through a whole snapshot, and a later live P3 moves it again, to P4', () => {
+  it('the same through a whole snapshot; later live P3 and P4, arriving one by one, leave it at P501', () => {
     const first = mergeLiveWorkshop(local, workshop([delegation('d1', [person('s1', 1, 'live', 1), person('s2', 2, 'live')])]))
-    expect(numbers(first)).toEqual(['s1=P1', 's2=P2', 'f2=P3'])
-    expect(numbers(applyLiveParticipants(first, { delegationId: 'd1', participants: [person('s3', 3, 'live')] }, T3))).toEqual(['s1=P1', 's2=P2', 's3=P3', 'f2=P4'])
+    expect(numbers(first)).toEqual(['s1=P1', 's2=P2', 'f2=P501'])
+    const third = arrive(first, person('s3', 3, 'live'))
+    expect(numbers(third)).toEqual(['s1=P1', 's2=P2', 's3=P3', 'f2=P501'])
+    expect(numbers(arrive(third, person('s4', 4, 'live')))).toEqual(['s1=P1', 's2=P2', 's3=P3', 's4=P4', 'f2=P501'])
   })
 
-  it('two participants added here that both clash take the next two numbers, in their order', () => {
+  it('two participants added here that both clash take P501 and P502, in their order', () => {
     const two = workshop([delegation('d1', [person('s1', 1, 'live'), person('f2', 2, 'file'), person('q3', 3, 'qr')])])
-    const next = applyLiveParticipants(two, { delegationId: 'd1', participants: [person('s2', 2, 'live'), person('s3', 3, 'live')] }, T3)
-    expect(numbers(next)).toEqual(['s1=P1', 's2=P2', 's3=P3', 'f2=P4', 'q3=P5'])
+    expect(numbers(arrive(two, person('s2', 2, 'live'), person('s3', 3, 'live')))).toEqual(['s1=P1', 's2=P2', 's3=P3', 'f2=P501', 'q3=P502'])
+  })
+
+  it('one added here after a move is numbered above it (P502) and never clashes with the room', () => {
+    const moved = arrive(local, person('s2', 2, 'live'))
+    const added = addParticipant(moved, 'd1', { id: 'h1', answers: {}, source: 'device', now: T3 })
+    if (!added.ok) throw new Error('not added')
+    expect(numbers(added.workshop)).toEqual(['s1=P1', 's2=P2', 'f2=P501', 'h1=P502'])
+    expect(numbers(arrive(added.workshop, person('s3', 3, 'live'), person('s4', 4, 'live')))).toEqual(['s1=P1', 's2=P2', 's3=P3', 's4=P4', 'f2=P501', 'h1=P502'])
+  })
+
+  it('goes above the highest number in use when that is already above P500: P600 in use, the clash takes P601', () => {
+    const high = workshop([delegation('d1', [person('s1', 1, 'live'), person('f2', 2, 'file'), person('f600', 600, 'file')])])
+    expect(numbers(arrive(high, person('s2', 2, 'live')))).toEqual(['s1=P1', 's2=P2', 'f600=P600', 'f2=P601'])
   })
 
   it('leaves numbers that do not clash alone', () => {
     const apart = workshop([delegation('d1', [person('s1', 1, 'live'), person('f5', 5, 'file')])])
-    expect(numbers(applyLiveParticipants(apart, { delegationId: 'd1', participants: [person('s2', 2, 'live')] }, T3))).toEqual(['s1=P1', 's2=P2', 'f5=P5'])
+    expect(numbers(arrive(apart, person('s2', 2, 'live')))).toEqual(['s1=P1', 's2=P2', 'f5=P5'])
+  })
+
+  it('a moved number is a valid stored workshop; the highest number a participant may have is P1000', () => {
+    expect(workshopSchema.safeParse(arrive(local, person('s2', 2, 'live'))).success).toBe(true)
+    expect(workshopSchema.safeParse(workshop([delegation('d1', [person('f', 1000, 'file')])])).success).toBe(true)
+    expect(workshopSchema.safeParse(workshop([delegation('d1', [person('f', 1001, 'file')])])).success).toBe(false)
+  })
+})
+
+/**
+ * A room over time: the server numbers each participant who joins one more than its highest (P1, P2 …); the
+ * facilitator adds participants here between arrivals (numbered one more than the highest in the copy, as
+ * `addParticipant` does); the copy hears of arrivals late, in change messages of one or more participants or in whole
+ * snapshots after a reconnection.
+ */
+type Step = { kind: 'join' } | { kind: 'addHere' } | { kind: 'deliver', whole: boolean }
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  fc.constant({ kind: 'join' } as const),
+  fc.constant({ kind: 'addHere' } as const),
+  fc.boolean().map(whole => ({ kind: 'deliver', whole }) as const),
+)
+
+describe('property: over any sequence of arrivals, a participant added here changes number at most once', () => {
+  it('live participants keep the server\'s numbers, no two share one, and each one added here moves at most once', () => {
+    fc.assert(fc.property(fc.array(stepArbitrary, { maxLength: 60 }), (steps) => {
+      let copy = workshop([delegation('d1', [])])
+      const server: Participant[] = []
+      let undelivered: Participant[] = []
+      const seen = new Map<string, Set<number>>() // participant added here → every number it has had
+      for (const [i, step] of steps.entries()) {
+        if (step.kind === 'join') {
+          const joined = person(`s${i}`, server.reduce((top, p) => Math.max(top, p.number), 0) + 1, 'live')
+          server.push(joined)
+          undelivered.push(joined)
+        }
+        else if (step.kind === 'addHere') {
+          const added = addParticipant(copy, 'd1', { id: `h${i}`, answers: {}, source: 'file', now: T3 })
+          if (!added.ok) throw new Error('not added')
+          copy = added.workshop
+        }
+        else {
+          copy = step.whole
+            ? mergeLiveWorkshop(copy, workshop([delegation('d1', [...server])]))
+            : applyLiveParticipants(copy, { delegationId: 'd1', participants: undelivered }, T3)
+          undelivered = []
+        }
+        const participants = copy.delegations[0]!.participants
+        expect(new Set(participants.map(p => p.number)).size).toBe(participants.length)
+        for (const p of participants) {
+          if (p.source === 'live') expect(p.number).toBe(server.find(s => s.id === p.id)!.number)
+          else seen.set(p.id, (seen.get(p.id) ?? new Set()).add(p.number))
+        }
+      }
+      for (const numbersHad of seen.values()) expect(numbersHad.size).toBeLessThanOrEqual(2)
+      expect(workshopSchema.safeParse(copy).success).toBe(true)
+    }), { numRuns: 300 })
   })
 })
 

@@ -10,6 +10,7 @@ describe('problem', () => {
 
   it('replaces characters that could reorder a message in text params, and keeps numbers', () => {
     expect(problem('id.duplicate', 'dimensions[1].id', { id: 'a\u202Eb\u0000', n: 3 }).params).toEqual({ id: 'a\uFFFDb\uFFFD', n: 3 })
+    expect(problem('value.unknownFields', 'x', { fields: ['"a\u2066b"', '"c"'], count: 2 }).params).toEqual({ fields: ['"a\uFFFDb"', '"c"'], count: 2 })
   })
 
   it('knows its codes', () => {
@@ -103,23 +104,23 @@ describe('problemFromZodIssue: zod issues become codes', () => {
 
   it('a wrong kind of value for a list of choices names the choices', () => {
     expect(problemFor(z.enum(['self-declared', 'document-backed']), 3)).toEqual({
-      code: 'value.notOneOf', path: '(top level)', params: { options: '"self-declared", "document-backed"', received: 'number' },
+      code: 'value.notOneOf', path: '(top level)', params: { options: ['"self-declared"', '"document-backed"'], received: 'number' },
     })
   })
 
   it('unknown fields are listed and counted; more than six are cut with "…"', () => {
-    expect(problemFor(z.object({}).strict(), { x: 1, y: 2 }).params).toEqual({ fields: '"x", "y"', count: 2 })
+    expect(problemFor(z.object({}).strict(), { x: 1, y: 2 }).params).toEqual({ fields: ['"x"', '"y"'], count: 2 })
     const seven = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(k => [k, 1]))
-    expect(problemFor(z.object({}).strict(), seven).params).toEqual({ fields: '"a", "b", "c", "d", "e", "f", …', count: 7 })
+    expect(problemFor(z.object({}).strict(), seven).params).toEqual({ fields: ['"a"', '"b"', '"c"', '"d"', '"e"', '"f"', '…'], count: 7 })
   })
 
   it('lists exactly six unknown fields in full', () => {
     const six = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map(k => [k, 1]))
-    expect(problemFor(z.object({}).strict(), six).params).toEqual({ fields: '"a", "b", "c", "d", "e", "f"', count: 6 })
+    expect(problemFor(z.object({}).strict(), six).params).toEqual({ fields: ['"a"', '"b"', '"c"', '"d"', '"e"', '"f"'], count: 6 })
   })
 
   it('names a choice that holds an apostrophe whole', () => {
-    expect(problemFor(z.enum(['don\'t know', 'level']), 3).params).toEqual({ options: '"don\'t know", "level"', received: 'number' })
+    expect(problemFor(z.enum(['don\'t know', 'level']), 3).params).toEqual({ options: ['"don\'t know"', '"level"'], received: 'number' })
   })
 
   it('names a rare expected kind (a date) as "other", not as a list of choices', () => {
@@ -127,12 +128,12 @@ describe('problemFromZodIssue: zod issues become codes', () => {
   })
 
   it('a value outside a list of choices names them and the value', () => {
-    expect(problemFor(z.enum(['a', 'b']), 'c')).toEqual({ code: 'value.notAllowed', path: '(top level)', params: { options: '"a", "b"', received: 'c' } })
+    expect(problemFor(z.enum(['a', 'b']), 'c')).toEqual({ code: 'value.notAllowed', path: '(top level)', params: { options: ['"a"', '"b"'], received: 'c' } })
   })
 
   it('an unknown kind of answer names the known kinds', () => {
     const schema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('x') }), z.object({ kind: z.literal('y') })])
-    expect(problemFor(schema, { kind: 'z' })).toEqual({ code: 'value.kindUnknown', path: 'kind', params: { options: '"x", "y"' } })
+    expect(problemFor(schema, { kind: 'z' })).toEqual({ code: 'value.kindUnknown', path: 'kind', params: { options: ['"x"', '"y"'] } })
   })
 
   it('a literal names the value it must be, unless the schema gives its own code', () => {

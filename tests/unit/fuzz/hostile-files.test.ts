@@ -42,7 +42,7 @@ function unfilled(t: typeof translators.en, item: Problem): string | null {
   describeProblem(item, (key, params) => {
     for (const match of t(key).matchAll(/\{(\w+)\}/g)) if (params[match[1]!] === undefined) missing = `${key} lacks {${match[1]}}`
     return t(key, params)
-  })
+  }, t.locale)
   return missing
 }
 // Library texts that must never reach a person (zod's English, JavaScript's error texts), and unfilled placeholders.
@@ -57,7 +57,7 @@ function refusalFault(problems: readonly Problem[]): string | null {
     if (!isProblemCode(item.code)) return `unknown code ${String(item.code)}`
     if (UNSAFE.test(item.path)) return `unsafe path ${JSON.stringify(item.path)}`
     for (const [lang, t] of Object.entries(translators)) {
-      const text = describeProblem(item, t)
+      const text = describeProblem(item, t, t.locale)
       if (RAW.test(text) || UNSAFE.test(text)) return `${lang} ${item.code}: ${JSON.stringify(text)}`
       const missing = unfilled(t, item)
       if (missing) return `${lang} ${missing}`
