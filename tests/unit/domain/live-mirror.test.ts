@@ -344,6 +344,13 @@ describe('mergeLiveCopies: two tabs saving one live workshop at once', () => {
     expect(Object.keys(merged.delegations[0]!.consensus).sort()).toEqual(['a1', 'a2'])
   })
 
+  it('keeps a participant added on this device (a file) once, beside the live ones', () => {
+    const file = person('f1', 3, 'file', 2)
+    const mine = workshop([delegation('d1', [person('s1', 1, 'live'), file], { a1: entry(1, 'mine', T2) })], { live: room })
+    const theirs = workshop([delegation('d1', [file, person('s2', 2, 'live')])], { live: room })
+    expect(mergeLiveCopies(mine, theirs)!.delegations[0]!.participants.map(p => `${p.id} P${p.number}`)).toEqual(['s1 P1', 's2 P2', 'f1 P3'])
+  })
+
   it('takes theirs on a tie', () => {
     const mine = workshop([delegation('d1', [{ ...person('s1', 1, 'live'), role: 'mine' }], { a1: entry(1, 'mine', T1) })], { live: room, updatedAt: T1 })
     const theirs = workshop([delegation('d1', [{ ...person('s1', 1, 'live'), role: 'theirs' }], { a1: entry(2, 'theirs', T1) })], { live: room, updatedAt: T1 })
