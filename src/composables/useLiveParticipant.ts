@@ -3,13 +3,19 @@ import { createLiveSync, type LiveSync } from '@/data/live-sync'
 import { loadLiveSession, saveLiveSession, type LiveSession } from '@/data/live-session'
 import type { Answers } from '@/domain/assessment'
 import { isOutboxEmpty, type SyncStatus } from '@/domain/live-outbox'
+import { isSameJson } from '@/domain/revision'
 
 /**
  * The live-workshop side of an assessment opened on a participant's device: every answer change goes into the
  * outbox (saved on the device) and is sent to the workshop server; the status says honestly whether everything
  * arrived. An assessment that is not part of a live workshop gets `session: null` and sends nothing.
+ *
+ * The answers last put in the outbox (`recorded`, in localStorage, written at once) are never older than the
+ * assessment's own copy (in IndexedDB, written a moment later). So when the assessment is first seen with other
+ * answers than those, its last write was cut short (the tab closed, the phone turned off): `restore` puts the recorded
+ * answers back into it, instead of sending the stale copy's differences to the server as changes.
  */
-export function useLiveParticipant(assessmentId: Ref<string>, answers: Ref<Answers | undefined>) {
+export function useLiveParticipant(assessmentId: Ref<string>, answers: Ref<Answers | undefined>, restore: (recorded: Answers) => unknown) {
   const session = ref<LiveSession | null>(loadLiveSession(assessmentId.value) ?? null)
   const status = ref<SyncStatus>('sent')
   const refusal = ref<string | null>(null)
@@ -39,7 +45,7 @@ export function useLiveParticipant(assessmentId: Ref<string>, answers: Ref<Answe
     const live = session.value
     if (!live || !sync) return
     const ids = [...new Set([...Object.keys(current), ...Object.keys(live.recorded)])]
-    const changed = ids.filter(id => JSON.stringify(Object.hasOwn(current, id) ? current[id] : undefined) !== JSON.stringify(Object.hasOwn(live.recorded, id) ? live.recorded[id] : undefined))
+    const changed = ids.filter(id => !isSameJson(Object.hasOwn(current, id) ? current[id] : undefined, Object.hasOwn(live.recorded, id) ? live.recorded[id] : undefined))
     if (changed.length === 0) return
     for (const id of changed) void sync.record(id, Object.hasOwn(current, id) ? current[id]! : null)
     keep({ ...session.value!, recorded: JSON.parse(JSON.stringify(current)) as Answers })
@@ -57,9 +63,17 @@ export function useLiveParticipant(assessmentId: Ref<string>, answers: Ref<Answe
     window.removeEventListener('online', onOnline)
   })
 
+  let seen = false
   watch(answers, (current) => {
-    if (current && session.value && !session.value.submitted) recordDifferences(current)
-  }, { deep: true })
+    if (!current || !session.value || session.value.submitted) return
+    const first = !seen
+    seen = true
+    if (first && !isSameJson(current, session.value.recorded)) {
+      restore(JSON.parse(JSON.stringify(session.value.recorded)) as Answers)
+      return
+    }
+    recordDifferences(current)
+  }, { deep: true, immediate: true })
 
   async function submit(): Promise<void> {
     if (!sync || !session.value) return

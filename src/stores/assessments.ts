@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { assessmentStorage, newAssessmentId, type SaveConflict } from '@/data/assessments'
 import { openChangeChannel } from '@/data/changes'
-import { applyAnswerChange, clearFreshLook, createAssessment, type AnswerChange, type Assessment, type Position } from '@/domain/assessment'
+import { applyAnswerChange, clearFreshLook, createAssessment, type AnswerChange, type Answers, type Assessment, type Position } from '@/domain/assessment'
 import { assessmentFromImport } from '@/domain/assessment-import'
 import { sameAssessments } from '@/domain/copies'
 import { buildAssessmentFile, parseAssessmentFile, serializeAssessmentFile, type ImportResult } from '@/domain/assessment-file'
@@ -72,6 +72,11 @@ export const useAssessmentsStore = defineStore('assessments', () => {
       answers: applyAnswerChange(a.answers, indicatorId, change, nowIso()),
       ...(settles && a.freshLook?.[indicatorId] ? { freshLook: clearFreshLook(a.freshLook, indicatorId) } : {}),
     }))
+  }
+
+  /** Puts back answers kept elsewhere on the device that are newer than the stored ones (a live participant's, `useLiveParticipant`). */
+  function restoreAnswers(id: string, answers: Answers): Promise<boolean> {
+    return update(id, a => ({ ...a, answers }))
   }
 
   /** The user looked at a marked answer again and it still holds. */
@@ -148,7 +153,7 @@ export const useAssessmentsStore = defineStore('assessments', () => {
   const { load, retryLoad, remove, dismissUndo, removeUnreadable, takeTheirs, keepMineAsCopy, overwriteWithMine } = records
   return {
     assessments, sorted, isLoaded, loadError, unreadable, backend, saveState, recentlyDeleted, conflicts, deletedElsewhere,
-    load, retryLoad, find, create, startFollowUp, setAnswer, confirmAnswer, upgrade, setProfile, setRoadmap, setSignOff, setPosition, duplicate, remove, undoRemove, dismissUndo,
+    load, retryLoad, find, create, startFollowUp, setAnswer, restoreAnswers, confirmAnswer, upgrade, setProfile, setRoadmap, setSignOff, setPosition, duplicate, remove, undoRemove, dismissUndo,
     removeUnreadable, takeTheirs, keepMineAsCopy, overwriteWithMine, importText, exportText,
   }
 })
