@@ -378,4 +378,14 @@ describe('mergeLiveCopies: two tabs saving one live workshop at once', () => {
     expect(mergeLiveCopies(following, theirsNotLive)).toBeUndefined()
     expect(mergeLiveCopies(notLive, theirsNotLive)).toBeUndefined()
   })
+
+  it('never merges two copies of a workshop that is not live, even when only their consensus differs', () => {
+    const mine = workshop([delegation('d1', [person('f1', 1, 'file')], { a1: entry(1, 'mine', T1) })])
+    const theirs = workshop([delegation('d1', [person('f1', 1, 'file')], { a1: entry(2, 'theirs', T2) })])
+    expect(mergeLiveCopies(mine, theirs)).toBeUndefined()
+    expect(mergeLiveCopies({ ...mine, live: room }, theirs)).toBeUndefined()
+    expect(mergeLiveCopies(mine, { ...theirs, live: room })).toBeUndefined()
+    // the same two copies, both live, do merge: only the marker stood in the way
+    expect(mergeLiveCopies({ ...mine, live: room }, { ...theirs, live: room })?.delegations[0]!.consensus.a1!.note).toBe('theirs')
+  })
 })
