@@ -46,3 +46,11 @@ export function textDirectionOf(text: string | readonly string[], dir: Direction
   if (first === undefined) return dir
   return /[A-Za-z\u00C0-\u024F\u0370-\u052F]/.test(first) ? 'ltr' : 'rtl'
 }
+
+/** Where text is aligned on a page. */
+export type Align = 'left' | 'center' | 'right'
+
+/** The alignment mirrored for a right-to-left page: left and right swap, centre stays. */
+export function flippedAlign(align: Align): Align {
+  return align === 'left' ? 'right' : align === 'right' ? 'left' : 'center'
+}

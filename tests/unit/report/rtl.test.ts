@@ -13,7 +13,8 @@ import type { Questionnaire } from '@/domain/questionnaire'
 import { buildReportDocx } from '@/report/build-docx'
 import { buildReportPdf } from '@/report/build-report'
 import { textDirectionOf } from '@/report/direction'
-import { mirrorTable, PAGE } from '@/report/document'
+import { PAGE } from '@/report/document'
+import { mirrorTable } from '@/report/pdf-table'
 import { pdfPages, pdfPlacedText } from '../../pdf-text'
 
 const checked = checkQuestionnaireText(readFileSync('questionnaires/tech-diplomacy.json', 'utf8'))
